@@ -1,0 +1,63 @@
+package keepalived.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One logical line after preprocessing: comments stripped, parameters substituted, sequences
+ * expanded and the line cut at braces, so a brace is always a line of its own.
+ *
+ * @param text the line text (trimmed, never empty)
+ */
+public record ConfigLine(Origin origin, String text) {
+
+    public boolean isOpenBrace() {
+        return text.equals("{");
+    }
+
+    public boolean isCloseBrace() {
+        return text.equals("}");
+    }
+
+    /**
+     * keepalived's tokenisation: split on white space; a token that starts with a double quote
+     * runs to the next double quote (quotes removed, spaces kept); a quote also ends an unquoted
+     * token. An unterminated quote is reported and the token runs to the end of the line.
+     */
+    public List<String> tokens(Problems problems) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '"') {
+                int end = text.indexOf('"', i + 1);
+                if (end < 0) {
+                    problems.report(Severity.UNMATCHED_QUOTE, origin, "Unterminated quote '" + text + "'");
+                    out.add(text.substring(i + 1));
+                    return out;
+                }
+                out.add(text.substring(i + 1, end));
+                i = end + 1;
+            } else {
+                int start = i;
+                while (i < n && !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '"') {
+                    i++;
+                }
+                out.add(text.substring(start, i));
+            }
+        }
+        return out;
+    }
+
+    /** The text after the first token (the keyword), trimmed; used by shell-like keywords. */
+    public String rest() {
+        int i = 0;
+        while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return text.substring(i).strip();
+    }
+}

@@ -1,0 +1,621 @@
+package keepalived.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The preprocessor of keepalived.conf: turns files into {@link ConfigLine}s the way keepalived
+ * 2.2.7 reads them. It strips comments ({@code #} and {@code !} outside double quotes), follows
+ * {@code include} globs relative to the including file, keeps or drops {@code @id} / {@code @^id}
+ * lines, defines and substitutes {@code $NAME} parameters (with {@code \} continued multi-line
+ * definitions and built-ins such as {@code ${_PWD}}), expands {@code ~SEQ} / {@code ~SEQx} /
+ * {@code ~LST} prefixes, and finally cuts each line before every brace that is not quoted.
+ * Problems are reported with their origin; nothing here throws on bad input.
+ */
+public final class ConfigReader {
+    /** keepalived's MAXBUF: longer lines are reported and ignored. */
+    static final int MAX_LINE = 1024;
+    private static final int MAX_INCLUDE_DEPTH = 32;
+    private static final int MAX_EXPANSION_DEPTH = 32;
+    private static final long MAX_SEQUENCE = 1_000_000;
+    private static final Pattern DEFINITION = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)=(.*)", Pattern.DOTALL);
+    private static final Pattern SEQUENCE = Pattern.compile("~(SEQx?|LST)\\((.*?)\\)\\s*(.*)", Pattern.DOTALL);
+
+    private final Problems problems;
+    private final String configId;
+    private final boolean includeCheckAll;
+    private final Map<String, String> params = new HashMap<>();
+    private final Deque<Path> including = new ArrayDeque<>();
+    private final List<ConfigLine> out = new ArrayList<>();
+    private final Random random = new Random();
+    private Path currentDir = Path.of(".");
+
+    /**
+     * @param configId        the id that {@code @id} lines are matched against ({@code -i})
+     * @param includeCheckAll {@code -e}: a missing include is an error
+     */
+    public ConfigReader(Problems problems, String configId, boolean includeCheckAll) {
+        this.problems = problems;
+        this.configId = configId;
+        this.includeCheckAll = includeCheckAll;
+    }
+
+    /** Reads {@code file} (a path or glob, as given to {@code -f}) and everything it includes. */
+    public List<ConfigLine> read(String file) {
+        List<Path> matches = glob(Path.of("."), file);
+        if (matches.isEmpty()) {
+            problems.report(Severity.FILE_NOT_FOUND, null, "Config files missing '" + file + "'.");
+            return out;
+        }
+        if (matches.size() > 1) {
+            problems.warning(null, "WARNING, multiple configuration file matches of " + file
+                    + ", starting with " + matches.get(0));
+        }
+        readFile(matches.get(0), file, null);
+        return out;
+    }
+
+    private void readFile(Path path, String name, Origin includedFrom) {
+        if (Files.isDirectory(path)) {
+            problems.error(includedFrom, "Configuration file '" + name + "' is a directory - skipping");
+            return;
+        }
+        if (!isRegularNonExecutable(path)) {
+            problems.error(includedFrom, "Configuration file '" + name + "' is not a regular non-executable file - skipping");
+            return;
+        }
+        Path real;
+        byte[] bytes;
+        try {
+            real = path.toRealPath();
+            bytes = Files.readAllBytes(path);
+        } catch (IOException | SecurityException e) {
+            problems.report(Severity.FILE_NOT_FOUND, includedFrom, "Unable to open configuration file '" + name + "' - " + reason(e));
+            return;
+        }
+        if (including.contains(real)) {
+            problems.error(includedFrom, "Configuration file '" + name + "' includes itself - skipping");
+            return;
+        }
+        if (including.size() >= MAX_INCLUDE_DEPTH) {
+            problems.error(includedFrom, "Configuration file '" + name + "' nested too deeply - skipping");
+            return;
+        }
+        Path savedDir = currentDir;
+        including.push(real);
+        currentDir = real.getParent() == null ? Path.of("/") : real.getParent();
+        try {
+            String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+            StringBuilder definition = null;
+            String definitionName = null;
+            Origin definitionOrigin = null;
+            for (int i = 0; i < lines.length; i++) {
+                if (i == lines.length - 1 && lines[i].isEmpty()) {
+                    break;
+                }
+                Origin origin = new Origin(name, i + 1);
+                String raw = lines[i];
+                if (raw.endsWith("\r")) {
+                    raw = raw.substring(0, raw.length() - 1);
+                }
+                if (raw.indexOf('\0') >= 0) {
+                    problems.error(origin, "Configuration file line contains a NUL character - ignoring");
+                    continue;
+                }
+                if (raw.length() >= MAX_LINE) {
+                    problems.error(origin, "line too long - ignoring");
+                    continue;
+                }
+                if (definition != null) {
+                    String text = decomment(raw).strip();
+                    boolean more = text.endsWith("\\");
+                    if (more) {
+                        text = text.substring(0, text.length() - 1).strip();
+                    }
+                    definition.append('\n').append(text);
+                    if (!more) {
+                        params.put(definitionName, definition.toString());
+                        definition = null;
+                    }
+                    continue;
+                }
+                String text = decomment(raw).strip();
+                Matcher def = DEFINITION.matcher(text);
+                if (def.matches() && def.group(2).strip().endsWith("\\")) {
+                    String first = def.group(2).strip();
+                    definitionName = def.group(1);
+                    definitionOrigin = origin;
+                    definition = new StringBuilder(first.substring(0, first.length() - 1).strip());
+                    continue;
+                }
+                process(text, origin, 0);
+            }
+            if (definition != null) {
+                params.put(definitionName, definition.toString());
+                problems.warning(definitionOrigin, "Definition of $" + definitionName + " continues past end of file");
+            }
+        } finally {
+            including.pop();
+            currentDir = savedDir;
+        }
+    }
+
+    /** One decommented line: include, conditional, definition, substitution, sequence, braces. */
+    private void process(String text, Origin origin, int depth) {
+        text = text.strip();
+        if (text.isEmpty()) {
+            return;
+        }
+        if (depth > MAX_EXPANSION_DEPTH) {
+            problems.error(origin, "Parameter or sequence expansion nested too deeply - ignoring '" + text + "'");
+            return;
+        }
+        String first = firstWord(text);
+        if (first.startsWith("include") && isIncludeKeyword(first)) {
+            include(first, text.substring(first.length()).strip(), origin);
+            return;
+        }
+        if (text.startsWith("@")) {
+            boolean negate = text.startsWith("@^");
+            String rest = text.substring(negate ? 2 : 1);
+            String id = firstWord(rest);
+            boolean match = id.equals(configId);
+            if (match == negate) {
+                return;
+            }
+            process(rest.substring(id.length()), origin, depth + 1);
+            return;
+        }
+        Matcher def = DEFINITION.matcher(text);
+        if (def.matches()) {
+            params.put(def.group(1), def.group(2).strip());
+            return;
+        }
+        if (text.startsWith("~SEQ") || text.startsWith("~LST")) {
+            expandSequence(text, origin, depth);
+            return;
+        }
+        if (text.indexOf('$') >= 0) {
+            String substituted = substitute(text, origin);
+            if (!substituted.equals(text)) {
+                for (String line : substituted.split("\n")) {
+                    process(decomment(line), origin, depth + 1);
+                }
+                return;
+            }
+        }
+        splitBraces(text, origin);
+    }
+
+    private static boolean isIncludeKeyword(String w) {
+        return switch (w) {
+            case "include", "includer", "includem", "includew", "includeb", "includea" -> true;
+            default -> false;
+        };
+    }
+
+    private void include(String keyword, String args, Origin origin) {
+        List<String> patterns = new ConfigLine(origin, args).tokens(problems);
+        if (patterns.isEmpty()) {
+            problems.report(Severity.MISSING_PARAMETER, origin, "No include file specified");
+            return;
+        }
+        boolean mustExist = includeCheckAll || !keyword.equals("include");
+        for (String pattern : patterns) {
+            List<Path> files = glob(currentDir, pattern);
+            if (files.isEmpty() && mustExist) {
+                problems.report(Severity.FILE_NOT_FOUND, origin, "Unable to find configuration file " + pattern);
+            }
+            for (Path f : files) {
+                String shown = Path.of(pattern).isAbsolute() ? f.toString() : currentDir.relativize(f).toString();
+                readFile(f, shown, origin);
+            }
+        }
+    }
+
+    /** Expands a glob (with csh-style braces) relative to {@code dir}; sorted like glob(3). */
+    static List<Path> glob(Path dir, String pattern) {
+        Path p = Path.of(pattern);
+        Path base = p.isAbsolute() ? p.getRoot() : dir;
+        List<Path> current = List.of(base);
+        for (Path segment : p.isAbsolute() ? p.getRoot().relativize(p) : p) {
+            String seg = segment.toString();
+            List<Path> next = new ArrayList<>();
+            for (Path c : current) {
+                if (!hasGlob(seg)) {
+                    Path candidate = c.resolve(seg);
+                    if (Files.exists(candidate)) {
+                        next.add(candidate);
+                    }
+                    continue;
+                }
+                if (!Files.isDirectory(c)) {
+                    continue;
+                }
+                PathMatcher m;
+                try {
+                    m = FileSystems.getDefault().getPathMatcher("glob:" + seg);
+                } catch (IllegalArgumentException e) {
+                    continue;
+                }
+                List<Path> found = new ArrayList<>();
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(c)) {
+                    for (Path e : ds) {
+                        String fn = e.getFileName().toString();
+                        if (fn.startsWith(".") && !seg.startsWith(".")) {
+                            continue;
+                        }
+                        if (m.matches(e.getFileName())) {
+                            found.add(e);
+                        }
+                    }
+                } catch (IOException | SecurityException e) {
+                    continue;
+                }
+                found.sort(null);
+                next.addAll(found);
+            }
+            current = next;
+            if (current.isEmpty()) {
+                break;
+            }
+        }
+        if (current.size() == 1 && current.get(0).equals(base)) {
+            return List.of();
+        }
+        return current;
+    }
+
+    private static boolean hasGlob(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '*' || c == '?' || c == '[' || c == '{') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isRegularNonExecutable(Path p) {
+        try {
+            if (!Files.isRegularFile(p)) {
+                return false;
+            }
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p, new LinkOption[0]);
+            return !(perms.contains(PosixFilePermission.OWNER_EXECUTE)
+                    || perms.contains(PosixFilePermission.GROUP_EXECUTE)
+                    || perms.contains(PosixFilePermission.OTHERS_EXECUTE));
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return Files.isRegularFile(p);
+        }
+    }
+
+    /**
+     * Cuts a comment ({@code #} or {@code !} outside double quotes); {@code \#} and {@code \!}
+     * outside quotes stand for the character itself.
+     */
+    static String decomment(String line) {
+        StringBuilder sb = null;
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '\\' && i + 1 < line.length()
+                    && (line.charAt(i + 1) == '#' || line.charAt(i + 1) == '!')) {
+                if (sb == null) {
+                    sb = new StringBuilder(line.substring(0, i));
+                }
+                sb.append(line.charAt(++i));
+                continue;
+            } else if (!quoted && (c == '#' || c == '!')) {
+                return sb == null ? line.substring(0, i) : sb.toString();
+            }
+            if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? line : sb.toString();
+    }
+
+    /** Replaces {@code $NAME} (followed by white space or end) and {@code ${NAME}}; repeats. */
+    private String substitute(String text, Origin origin) {
+        String s = text;
+        for (int round = 0; round < MAX_EXPANSION_DEPTH; round++) {
+            String next = substituteOnce(s, origin);
+            if (next.equals(s)) {
+                return s;
+            }
+            s = next;
+        }
+        problems.error(origin, "Recursive parameter definition in '" + text + "'");
+        return s;
+    }
+
+    private String substituteOnce(String s, Origin origin) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c != '$' || i + 1 >= s.length()) {
+                sb.append(c);
+                i++;
+                continue;
+            }
+            if (s.charAt(i + 1) == '{') {
+                int end = s.indexOf('}', i + 2);
+                if (end > 0) {
+                    String value = lookup(s.substring(i + 2, end).strip(), origin);
+                    if (value != null) {
+                        sb.append(value);
+                        i = end + 1;
+                        continue;
+                    }
+                }
+                sb.append(c);
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            if (isNameStart(s.charAt(j))) {
+                while (j < s.length() && isNamePart(s.charAt(j))) {
+                    j++;
+                }
+                if (j == s.length() || Character.isWhitespace(s.charAt(j))) {
+                    String value = params.get(s.substring(i + 1, j));
+                    if (value != null) {
+                        sb.append(value);
+                        i = j;
+                        continue;
+                    }
+                }
+            }
+            sb.append(c);
+            i++;
+        }
+        return sb.toString();
+    }
+
+    private String lookup(String spec, Origin origin) {
+        String name = firstWord(spec);
+        String arg = spec.substring(name.length()).strip();
+        switch (name) {
+            case "_PWD":
+                return currentDir.toString();
+            case "_INSTANCE":
+                return configId;
+            case "_HASH":
+                return "\\#";
+            case "_BANG":
+                return "\\!";
+            case "_ENV":
+                String v = System.getenv(arg);
+                return v == null ? "" : v;
+            case "_RANDOM":
+                return Long.toString(randomValue(arg, origin));
+            default:
+                return params.get(spec);
+        }
+    }
+
+    private long randomValue(String arg, Origin origin) {
+        long min = 0;
+        long max = 32767;
+        String[] parts = arg.isEmpty() ? new String[0] : arg.split("\\s+");
+        try {
+            if (parts.length == 1) {
+                max = Long.parseLong(parts[0]);
+            } else if (parts.length >= 2) {
+                min = Long.parseLong(parts[0]);
+                max = Long.parseLong(parts[1]);
+            }
+        } catch (NumberFormatException e) {
+            problems.error(origin, "Invalid _RANDOM specification '" + arg + "'");
+        }
+        if (max < min) {
+            long t = max;
+            max = min;
+            min = t;
+        }
+        return min + (long) (random.nextDouble() * (max - min + 1));
+    }
+
+    /** Expands a {@code ~SEQ(var, [start,] [step,] end)} or {@code ~LST(var, v...)} prefix. */
+    private void expandSequence(String text, Origin origin, int depth) {
+        Matcher m = SEQUENCE.matcher(text);
+        if (!m.matches()) {
+            problems.error(origin, "Invalid ~SEQ specification '" + text + "'");
+            return;
+        }
+        String kind = m.group(1);
+        String rest = m.group(3);
+        List<String> args = splitTopLevel(m.group(2));
+        if (kind.equals("LST")) {
+            expandList(args, rest, text, origin, depth);
+            return;
+        }
+        long start = 1;
+        long step = 1;
+        long end;
+        try {
+            if (args.size() == 2) {
+                end = Long.parseLong(args.get(1));
+                if (end < start) {
+                    start = end < 0 ? -1 : 0;
+                    step = -1;
+                }
+            } else if (args.size() == 3) {
+                start = Long.parseLong(args.get(1));
+                end = Long.parseLong(args.get(2));
+                step = end >= start ? 1 : -1;
+            } else if (args.size() == 4) {
+                start = Long.parseLong(args.get(1));
+                step = Long.parseLong(args.get(2));
+                end = Long.parseLong(args.get(3));
+            } else {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            problems.error(origin, "Invalid ~SEQ specification '" + text + "'");
+            return;
+        }
+        String var = args.get(0);
+        if (step == 0 || (step > 0 && end < start) || (step < 0 && end > start) || !isName(var)
+                || Math.abs((end - start) / step) > MAX_SEQUENCE) {
+            problems.error(origin, "Invalid ~SEQ specification '" + text + "'");
+            return;
+        }
+        for (long v = start; step > 0 ? v <= end : v >= end; v += step) {
+            String value = kind.equals("SEQx") ? Long.toHexString(v) : Long.toString(v);
+            process(replaceVar(rest, var, value), origin, depth + 1);
+        }
+    }
+
+    private void expandList(List<String> args, String rest, String text, Origin origin, int depth) {
+        if (args.size() < 2) {
+            problems.error(origin, "Invalid ~LST specification '" + text + "'");
+            return;
+        }
+        List<String> vars = braceList(args.get(0));
+        for (String v : vars) {
+            if (!isName(v)) {
+                problems.error(origin, "Invalid ~LST specification '" + text + "'");
+                return;
+            }
+        }
+        for (String valueSpec : args.subList(1, args.size())) {
+            List<String> values = vars.size() == 1 ? List.of(valueSpec) : braceList(valueSpec);
+            String line = rest;
+            for (int i = 0; i < vars.size(); i++) {
+                line = replaceVar(line, vars.get(i), i < values.size() ? values.get(i) : "");
+            }
+            process(line, origin, depth + 1);
+        }
+    }
+
+    private static List<String> braceList(String s) {
+        String t = s.strip();
+        if (t.startsWith("{") && t.endsWith("}")) {
+            return splitTopLevel(t.substring(1, t.length() - 1));
+        }
+        return List.of(t);
+    }
+
+    private static List<String> splitTopLevel(String s) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                out.add(s.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        out.add(s.substring(start).strip());
+        return out;
+    }
+
+    private static String replaceVar(String line, String var, String value) {
+        String s = line.replace("${" + var + "}", value);
+        StringBuilder sb = new StringBuilder();
+        String token = "$" + var;
+        int i = 0;
+        while (true) {
+            int at = s.indexOf(token, i);
+            if (at < 0) {
+                sb.append(s, i, s.length());
+                return sb.toString();
+            }
+            int after = at + token.length();
+            sb.append(s, i, at);
+            if (after < s.length() && isNamePart(s.charAt(after))) {
+                sb.append(token);
+            } else {
+                sb.append(value);
+            }
+            i = after;
+        }
+    }
+
+    /** Emits the line, cut before every unquoted brace; each brace is a line of its own. */
+    private void splitBraces(String text, Origin origin) {
+        String s = text;
+        while (!s.isEmpty()) {
+            int at = -1;
+            boolean quoted = false;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (!quoted && (c == '{' || c == '}')) {
+                    at = i;
+                    break;
+                }
+            }
+            if (at < 0) {
+                out.add(new ConfigLine(origin, s));
+                return;
+            }
+            if (at > 0) {
+                out.add(new ConfigLine(origin, s.substring(0, at).strip()));
+            }
+            out.add(new ConfigLine(origin, s.substring(at, at + 1)));
+            s = s.substring(at + 1).strip();
+        }
+    }
+
+    private static String firstWord(String s) {
+        int i = 0;
+        while (i < s.length() && !Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return s.substring(0, i);
+    }
+
+    private static boolean isName(String s) {
+        if (s.isEmpty() || !isNameStart(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            if (!isNamePart(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isNameStart(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+    }
+
+    private static boolean isNamePart(char c) {
+        return isNameStart(c) || (c >= '0' && c <= '9');
+    }
+
+    private static String reason(Exception e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+}

@@ -1,0 +1,76 @@
+package keepalived.config;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/** keepalived's number, timer and boolean readers, with its error messages. */
+public final class Values {
+    private Values() {
+    }
+
+    /**
+     * Reads an integer the way keepalived's {@code read_int_strvec}/{@code read_unsigned_strvec}
+     * do: reports {@code invalid number 'x'}, {@code negative number '-1'} (for unsigned
+     * ranges) or {@code number 'n' outside range [min, max]}; returns null on error.
+     */
+    public static Long integer(String word, long min, long max, Origin origin, Problems problems) {
+        long v;
+        try {
+            v = Long.parseLong(word.startsWith("+") ? word.substring(1) : word);
+        } catch (NumberFormatException e) {
+            if (word.matches("-?\\d+")) {
+                problems.report(Severity.INVALID_NUMBER, origin, "number '" + word + "' outside "
+                        + (min >= 0 ? "unsigned " : "") + "integer range");
+            } else {
+                problems.report(Severity.INVALID_NUMBER, origin, "invalid number '" + word + "'");
+            }
+            return null;
+        }
+        if (min >= 0 && v < 0) {
+            problems.report(Severity.INVALID_NUMBER, origin, "negative number '" + word + "'");
+            return null;
+        }
+        if (min >= 0 && max >= 0xFFFFFFFFL && v > 0xFFFFFFFFL) {
+            problems.report(Severity.INVALID_NUMBER, origin, "number '" + word + "' outside unsigned integer range");
+            return null;
+        }
+        if (v < min || v > max) {
+            problems.report(Severity.INVALID_NUMBER, origin, "number '" + word + "' outside range [" + min + ", " + max + "]");
+            return null;
+        }
+        return v;
+    }
+
+    /** Reads a decimal (timers: seconds with up to 6 decimals); null on error. */
+    public static Double decimal(String word, double min, double max, Origin origin, Problems problems) {
+        double v;
+        try {
+            if (!word.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)")) {
+                throw new NumberFormatException();
+            }
+            v = new BigDecimal(word).doubleValue();
+        } catch (NumberFormatException e) {
+            problems.report(Severity.INVALID_NUMBER, origin, "invalid number '" + word + "'");
+            return null;
+        }
+        if (v < min || v > max) {
+            problems.report(Severity.INVALID_NUMBER, origin, String.format(Locale.ROOT,
+                    "number '%s' outside range [%f, %f]", word, min, max));
+            return null;
+        }
+        return v;
+    }
+
+    /** on/off/true/false/yes/no (case-insensitive); null with an error otherwise. */
+    public static Boolean bool(String word, Origin origin, Problems problems) {
+        switch (word.toLowerCase(Locale.ROOT)) {
+            case "on", "true", "yes":
+                return Boolean.TRUE;
+            case "off", "false", "no":
+                return Boolean.FALSE;
+            default:
+                problems.error(origin, "Invalid boolean '" + word + "'");
+                return null;
+        }
+    }
+}
