@@ -63,6 +63,8 @@ public final class ConfigReader {
     public List<ConfigLine> read(String file) {
         List<Path> matches = glob(Path.of("."), file);
         if (matches.isEmpty()) {
+            // keepalived 2.2.7 prints this and exits 0 from -t; we count it, so that
+            // "keepalived -t && reload" cannot pass on a mistyped path (see docs/compatibility.md).
             problems.report(Severity.FILE_NOT_FOUND, null, "Config files missing '" + file + "'.");
             return out;
         }
@@ -80,12 +82,13 @@ public final class ConfigReader {
     }
 
     private void readFile(Path path, String name, Origin includedFrom) {
+        // keepalived prints these but carries on with status unchanged (2.2.7 exits 0).
         if (Files.isDirectory(path)) {
-            problems.error(includedFrom, "Configuration file '" + name + "' is a directory - skipping");
+            problems.notice(includedFrom, "Configuration file '" + name + "/' is a directory - skipping");
             return;
         }
         if (!isRegularNonExecutable(path)) {
-            problems.error(includedFrom, "Configuration file '" + name + "' is not a regular non-executable file - skipping");
+            problems.notice(includedFrom, "Configuration file '" + name + "' is not a regular non-executable file - skipping");
             return;
         }
         Path real;
@@ -97,12 +100,9 @@ public final class ConfigReader {
             problems.report(Severity.FILE_NOT_FOUND, includedFrom, "Unable to open configuration file '" + name + "' - " + reason(e));
             return;
         }
-        if (including.contains(real)) {
-            problems.error(includedFrom, "Configuration file '" + name + "' includes itself - skipping");
-            return;
-        }
-        if (including.size() >= MAX_INCLUDE_DEPTH) {
-            problems.error(includedFrom, "Configuration file '" + name + "' nested too deeply - skipping");
+        // keepalived recurses until it runs out of file descriptors; we stop at the loop.
+        if (including.contains(real) || including.size() >= MAX_INCLUDE_DEPTH) {
+            problems.notice(includedFrom, "Configuration file '" + name + "' open problem (include loop) - skipping");
             return;
         }
         Path savedDir = currentDir;
@@ -230,11 +230,14 @@ public final class ConfigReader {
             problems.report(Severity.MISSING_PARAMETER, origin, "No include file specified");
             return;
         }
-        boolean mustExist = includeCheckAll || !keyword.equals("include");
+        // 2.2.7 treats every include variant like plain include; only -e makes a miss an error.
+        boolean mustExist = includeCheckAll;
         for (String pattern : patterns) {
             List<Path> files = glob(currentDir, pattern);
             if (files.isEmpty() && mustExist) {
                 problems.report(Severity.FILE_NOT_FOUND, origin, "Unable to find configuration file " + pattern);
+            } else if (files.isEmpty()) {
+                problems.notice(origin, "Config files missing '" + pattern + "'.");
             }
             for (Path f : files) {
                 String shown = Path.of(pattern).isAbsolute() ? f.toString() : currentDir.relativize(f).toString();
