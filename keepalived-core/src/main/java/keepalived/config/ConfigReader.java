@@ -34,7 +34,11 @@ public final class ConfigReader {
     static final int MAX_LINE = 1024;
     private static final int MAX_INCLUDE_DEPTH = 32;
     private static final int MAX_EXPANSION_DEPTH = 32;
-    private static final long MAX_SEQUENCE = 1_000_000;
+    private static final long MAX_SEQUENCE = 200_000;
+    /** Lines one source line may expand to (parameters, sequences), so nothing can blow up. */
+    private static final int EXPANSION_BUDGET = 200_000;
+    /** Longest line a parameter substitution may produce. */
+    private static final int MAX_SUBSTITUTED = 64 * 1024;
     private static final Pattern DEFINITION = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)=(.*)", Pattern.DOTALL);
     private static final Pattern SEQUENCE = Pattern.compile("~(SEQx?|LST)\\((.*?)\\)\\s*(.*)", Pattern.DOTALL);
 
@@ -48,6 +52,8 @@ public final class ConfigReader {
     private Path currentDir = Path.of(".");
     /** Lexical brace balance, counted as keepalived's reader does (not by block structure). */
     private int blockDepth;
+    private int budget;
+    private boolean budgetReported;
 
     /**
      * @param configId        the id that {@code @id} lines are matched against ({@code -i})
@@ -113,23 +119,30 @@ public final class ConfigReader {
             StringBuilder definition = null;
             String definitionName = null;
             Origin definitionOrigin = null;
+            int lineShift = 0;
             for (int i = 0; i < lines.length; i++) {
                 if (i == lines.length - 1 && lines[i].isEmpty()) {
                     break;
                 }
-                Origin origin = new Origin(name, i + 1);
+                budget = EXPANSION_BUDGET;
+                budgetReported = false;
                 String raw = lines[i];
+                Origin origin = new Origin(name, i + 1 - lineShift);
+                int nul = raw.indexOf('\0');
+                if (nul >= 0) {
+                    // fgets + strlen: the text stops at the NUL, and as that line "has no
+                    // newline" keepalived does not count it, so later lines number one lower.
+                    raw = raw.substring(0, nul);
+                    origin = new Origin(name, Math.max(1, i - lineShift));
+                    lineShift++;
+                }
                 if (raw.endsWith("\r")) {
                     raw = raw.substring(0, raw.length() - 1);
-                }
-                if (raw.indexOf('\0') >= 0) {
-                    problems.error(origin, "Configuration file line contains a NUL character - ignoring");
-                    continue;
                 }
                 if (raw.length() >= MAX_LINE) {
                     // keepalived reads with fgets(MAXBUF): a long line arrives in pieces, and
                     // only the last piece (which holds the newline) advances the line count.
-                    Origin before = new Origin(name, i);
+                    Origin before = new Origin(name, Math.max(1, origin.line() - 1));
                     for (int at = 0; at < raw.length(); at += MAX_LINE - 1) {
                         int end = Math.min(raw.length(), at + MAX_LINE - 1);
                         process(decomment(raw.substring(at, end), origin), end == raw.length() ? origin : before, 0);
@@ -174,6 +187,13 @@ public final class ConfigReader {
     private void process(String text, Origin origin, int depth) {
         text = text.strip();
         if (text.isEmpty()) {
+            return;
+        }
+        if (--budget < 0) {
+            if (!budgetReported) {
+                budgetReported = true;
+                problems.error(origin, "Parameter or sequence expansion produces too many lines - ignoring the rest");
+            }
             return;
         }
         if (depth > MAX_EXPANSION_DEPTH) {
@@ -236,7 +256,8 @@ public final class ConfigReader {
             List<Path> files = glob(currentDir, pattern);
             if (files.isEmpty() && mustExist) {
                 problems.report(Severity.FILE_NOT_FOUND, origin, "Unable to find configuration file " + pattern);
-            } else if (files.isEmpty()) {
+            } else if (files.isEmpty() && !hasGlob(pattern)) {
+                // a glob that matches nothing is silent; a named file that is missing is noted
                 problems.notice(origin, "Config files missing '" + pattern + "'.");
             }
             for (Path f : files) {
@@ -366,6 +387,10 @@ public final class ConfigReader {
             String next = substituteOnce(s, origin);
             if (next.equals(s)) {
                 return s;
+            }
+            if (next.length() > MAX_SUBSTITUTED) {
+                problems.error(origin, "Parameter substitution on line '" + text + "' would exceed maximum line length");
+                return "";
             }
             s = next;
         }

@@ -103,7 +103,7 @@ class ConfigFuzzTest {
         tests.add(special(dir, "include-loop", "include loop-a.inc\n"));
         Files.createDirectories(dir.resolve("adir"));
         tests.add(special(dir, "include-directory", "include adir\ninclude adir/*\ninclude /\nglobal_defs {\n}\n"));
-        tests.add(special(dir, "include-glob-everything", "include /proc/self/*\n"));
+        tests.add(special(dir, "include-glob-everything", "include /proc/self/s*\n"));
         tests.add(special(dir, "include-no-args", "include\nincludem\n"));
         tests.add(special(dir, "long-line", "global_defs {\n router_id " + "x".repeat(200_000) + "\n}\n"));
         tests.add(special(dir, "long-quoted-line", "global_defs {\n router_id \"" + "x y ".repeat(50_000) + "\n}\n"));

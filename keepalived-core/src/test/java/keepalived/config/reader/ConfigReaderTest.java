@@ -192,10 +192,12 @@ class ConfigReaderTest {
     }
 
     @Test
-    void missingPlainIncludeIsSilent() {
+    void missingPlainIncludeIsNotedButAGlobMatchingNothingIsSilent() {
+        // 2.2.7: "(Line 2) Config files missing 'nothing.conf'." for the named file only, exit 0
         ReaderFixture f = new ReaderFixture(dir);
         assertEquals(List.of("a"), f.texts("include nothing-*.conf\ninclude nothing.conf\na\n"));
-        assertEquals(List.of(), f.messages());
+        assertEquals(List.of("Config files missing 'nothing.conf'."), f.messages());
+        assertEquals(0, f.problems.exitCode());
     }
 
     @Test
