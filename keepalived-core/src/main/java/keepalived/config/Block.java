@@ -18,11 +18,13 @@ public final class Block {
     private final Origin origin;
     private final Map<Key<?>, Object> values;
     private final Map<Key<?>, Origin> origins;
+    private final Origin closeOrigin;
 
     private Block(Builder b) {
         this.keyword = b.keyword;
         this.header = List.copyOf(b.header);
         this.origin = b.origin;
+        this.closeOrigin = b.closeOrigin();
         Map<Key<?>, Object> v = new LinkedHashMap<>();
         for (Map.Entry<Key<?>, Object> e : b.values.entrySet()) {
             Object value = e.getValue();
@@ -54,6 +56,14 @@ public final class Block {
 
     public Origin origin() {
         return origin;
+    }
+
+    /**
+     * Origin of the line that closed the block (its {@code }}), or the block's own origin when
+     * unknown; keepalived reports its end-of-block checks at that line.
+     */
+    public Origin closeOrigin() {
+        return closeOrigin;
     }
 
     @SuppressWarnings("unchecked")
@@ -94,6 +104,7 @@ public final class Block {
         private final Origin origin;
         private final Map<Key<?>, Object> values = new LinkedHashMap<>();
         private final Map<Key<?>, Origin> origins = new LinkedHashMap<>();
+        private Origin closeOrigin;
 
         public Builder(String keyword, List<String> header, Origin origin) {
             this.keyword = keyword;
@@ -115,6 +126,16 @@ public final class Block {
 
         public Origin origin() {
             return origin;
+        }
+
+        /** Origin of the closing brace (set by the parser before close checks run). */
+        public Origin closeOrigin() {
+            return closeOrigin != null ? closeOrigin : origin;
+        }
+
+        public Builder closedAt(Origin o) {
+            this.closeOrigin = o;
+            return this;
         }
 
         public <T> Builder set(Key<T> key, T value, Origin from) {

@@ -48,6 +48,7 @@ public final class ConfigParser {
                 continue;
             }
             if (line.isCloseBrace() && level > 0) {
+                block.closedAt(line.origin());
                 close(schema, block);
                 return;
             }
@@ -56,6 +57,10 @@ public final class ConfigParser {
                 continue;
             }
             Keyword k = schema.keyword(words.get(0));
+            if (k == null && schema.entryHandler() != null) {
+                schema.entryHandler().handle(block, new Args(line, words, problems));
+                continue;
+            }
             if (k == null) {
                 problems.report(Severity.UNKNOWN_KEYWORD, line.origin(), "Unknown keyword '" + words.get(0) + "'");
                 continue;
@@ -76,6 +81,9 @@ public final class ConfigParser {
             }
         }
         if (level > 0) {
+            if (!lines.isEmpty()) {
+                block.closedAt(lines.get(lines.size() - 1).origin());
+            }
             close(schema, block);
         }
     }

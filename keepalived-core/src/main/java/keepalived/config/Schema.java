@@ -18,6 +18,7 @@ public final class Schema {
     private final String name;
     private final Map<String, Keyword> keywords = new LinkedHashMap<>();
     private final List<BiConsumer<Block.Builder, Problems>> closeChecks = new ArrayList<>();
+    private Keyword.Handler entryHandler;
 
     /** @param name the block keyword this table is for ("" for the top level) */
     public Schema(String name) {
@@ -38,6 +39,20 @@ public final class Schema {
 
     public List<BiConsumer<Block.Builder, Problems>> closeChecks() {
         return closeChecks;
+    }
+
+    /**
+     * Makes this a named block of entries (e.g. {@code virtual_server_group NAME { ... }}): lines
+     * whose first word is not a keyword of the table go to {@code h} instead of being unknown.
+     */
+    public Schema entries(Keyword.Handler h) {
+        this.entryHandler = h;
+        return this;
+    }
+
+    /** The entry handler, or null for an ordinary keyword table. */
+    public Keyword.Handler entryHandler() {
+        return entryHandler;
     }
 
     /** Adds a check run when the block closes (defaults, combinations, keepalived's warnings). */
