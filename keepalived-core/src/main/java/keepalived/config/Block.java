@@ -183,6 +183,16 @@ public final class Block {
             return b;
         }
 
+        /** Copies the values of {@code other} whose keys this block does not have yet. */
+        public void mergeAbsent(Builder other) {
+            for (Map.Entry<Key<?>, Object> e : other.values.entrySet()) {
+                if (!values.containsKey(e.getKey())) {
+                    values.put(e.getKey(), e.getValue());
+                    origins.put(e.getKey(), other.originOf(e.getKey()));
+                }
+            }
+        }
+
         public Block build() {
             return new Block(this);
         }

@@ -22,7 +22,7 @@ public record ConfigLine(Origin origin, String text) {
     /**
      * keepalived's tokenisation: split on white space; a token that starts with a double quote
      * runs to the next double quote (quotes removed, spaces kept); a quote also ends an unquoted
-     * token. An unterminated quote is reported and the token runs to the end of the line.
+     * token. An unmatched quote is reported and ends the line's words (keepalived drops the rest).
      */
     public List<String> tokens(Problems problems) {
         List<String> out = new ArrayList<>();
@@ -35,8 +35,7 @@ public record ConfigLine(Origin origin, String text) {
             } else if (c == '"') {
                 int end = text.indexOf('"', i + 1);
                 if (end < 0) {
-                    problems.report(Severity.UNMATCHED_QUOTE, origin, "Unterminated quote '" + text + "'");
-                    out.add(text.substring(i + 1));
+                    problems.report(Severity.UNMATCHED_QUOTE, origin, "Unmatched quote: '" + text + "'");
                     return out;
                 }
                 out.add(text.substring(i + 1, end));

@@ -27,17 +27,48 @@ public final class ConfigLoader {
     }
 
     public static Result load(String file, Options options, Problems problems) {
-        Block.Builder root = new Block.Builder("", List.of(), new Origin(file, 0));
+        Block.Builder model = new Block.Builder("", List.of(), new Origin(file, 0));
         try {
-            List<ConfigLine> lines = new ConfigReader(problems, options.configId(), options.includeCheckAll()).read(file);
-            new ConfigParser(lines, problems).parse(TopLevel.SCHEMA, root);
-            KeepalivedConfig config = new KeepalivedConfig(root.build());
+            ConfigReader reader = new ConfigReader(problems, options.configId(), options.includeCheckAll());
+            List<ConfigLine> lines = reader.read(file);
+            for (Pass pass : Pass.values()) {
+                Block.Builder root = new Block.Builder("", List.of(), new Origin(file, 0));
+                new ConfigParser(lines, problems, pass::parses).parse(TopLevel.SCHEMA, root);
+                model.mergeAbsent(root);
+                if (reader.unclosedBraces() > 0 && pass == Pass.PARENT) {
+                    problems.report(Severity.MISSING_BRACE, null, "There are " + reader.unclosedBraces()
+                            + " missing '}'s or extra '{'s");
+                }
+            }
+            KeepalivedConfig config = new KeepalivedConfig(model.build());
             for (TopLevel.Validator v : TopLevel.VALIDATORS) {
                 v.validate(config, options.host(), problems);
             }
             return new Result(config, problems);
         } catch (Problems.ConfigAbort abort) {
-            return new Result(new KeepalivedConfig(root.build()), problems);
+            return new Result(new KeepalivedConfig(model.build()), problems);
+        }
+    }
+
+    /**
+     * keepalived's processes each read the whole configuration with only their own top-level
+     * keywords active; which lines get reported on a broken file depends on that, so a load
+     * makes the same passes, in keepalived's order, and merges what each pass owns.
+     */
+    enum Pass {
+        PARENT(Keyword.Owner.GLOBAL),
+        CHECKER(Keyword.Owner.CHECK, Keyword.Owner.BFD, Keyword.Owner.TRACK_FILE),
+        VRRP(Keyword.Owner.VRRP, Keyword.Owner.BFD, Keyword.Owner.TRACK_FILE),
+        BFD(Keyword.Owner.BFD);
+
+        private final java.util.Set<Keyword.Owner> owners;
+
+        Pass(Keyword.Owner first, Keyword.Owner... rest) {
+            this.owners = java.util.EnumSet.of(first, rest);
+        }
+
+        boolean parses(Keyword k) {
+            return owners.contains(k.owner());
         }
     }
 

@@ -2,31 +2,36 @@ package keepalived.config;
 
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
- * Walks preprocessed lines with the keyword tables, as keepalived's {@code process_stream}
- * does: one pass, a block keyword must be followed by {@code {}, an unknown keyword's block is
- * skipped, stray braces are reported and ignored, and each block's close checks run when its
- * {@code }} is read (or at end of input).
+ * Walks preprocessed lines with the keyword tables, reproducing keepalived's
+ * {@code process_stream}: a block keyword must be followed by {@code {} (else "Missing '{'"
+ * and the line is processed anyway); an unknown keyword is reported and its block is NOT
+ * skipped, so its {@code {} is "Unexpected" and its {@code }} closes the enclosing block; at
+ * the top level a {@code }} is just an unknown keyword. Top-level keywords that are not active
+ * in this pass (they belong to another keepalived process) have their block skipped by
+ * counting braces. Each block's close checks run when its {@code }} is read or input ends.
  */
 public final class ConfigParser {
     private final List<ConfigLine> lines;
     private final Problems problems;
+    private final Predicate<Keyword> active;
     private int pos;
-    private int unclosedAtEof;
 
-    public ConfigParser(List<ConfigLine> lines, Problems problems) {
+    /**
+     * @param active which top-level keywords this pass parses; the others are skipped
+     */
+    public ConfigParser(List<ConfigLine> lines, Problems problems, Predicate<Keyword> active) {
         this.lines = lines;
         this.problems = problems;
+        this.active = active;
     }
 
     /** Parses everything into {@code root} using the top-level table. */
     public void parse(Schema schema, Block.Builder root) {
+        pos = 0;
         body(schema, root, 0, false);
-        if (unclosedAtEof > 0) {
-            problems.report(Severity.MISSING_BRACE, null,
-                    "There are " + unclosedAtEof + " missing '}'s or extra '{'s");
-        }
     }
 
     private void body(Schema schema, Block.Builder block, int level, boolean needOpen) {
@@ -38,18 +43,13 @@ public final class ConfigParser {
                     continue;
                 }
                 problems.report(Severity.MISSING_BRACE, line.origin(), "Missing '{' at beginning of configuration block");
-            }
-            if (line.isOpenBrace()) {
+            } else if (line.isOpenBrace()) {
                 problems.report(Severity.UNEXPECTED_BRACE, line.origin(), "Unexpected '{' - ignoring");
                 continue;
             }
-            if (line.isCloseBrace()) {
-                if (level > 0) {
-                    close(schema, block);
-                    return;
-                }
-                problems.report(Severity.UNEXPECTED_BRACE, line.origin(), "Extra '}' found");
-                continue;
+            if (line.isCloseBrace() && level > 0) {
+                close(schema, block);
+                return;
             }
             List<String> words = line.tokens(problems);
             if (words.isEmpty()) {
@@ -58,7 +58,10 @@ public final class ConfigParser {
             Keyword k = schema.keyword(words.get(0));
             if (k == null) {
                 problems.report(Severity.UNKNOWN_KEYWORD, line.origin(), "Unknown keyword '" + words.get(0) + "'");
-                skipBlock();
+                continue;
+            }
+            if (level == 0 && !active.test(k)) {
+                skipInactiveBlock();
                 continue;
             }
             Args args = new Args(line, words, problems);
@@ -67,26 +70,20 @@ public final class ConfigParser {
             }
             switch (k.kind()) {
                 case VALUE -> k.handler().handle(block, args);
-                case LIST -> list(k, block, line, level);
+                case LIST -> list(k, block, args);
                 case BLOCK -> subBlock(k, block, args, level);
                 default -> throw new IllegalStateException();
             }
         }
         if (level > 0) {
-            unclosedAtEof = Math.max(unclosedAtEof, level);
             close(schema, block);
         }
     }
 
     @SuppressWarnings("unchecked")
     private void subBlock(Keyword k, Block.Builder parent, Args args, int level) {
-        List<String> header = args.from(1);
-        if (header.size() > k.maxHeaderWords()) {
-            problems.warning(args.origin(), "Block " + k.name() + " has extra parameters "
-                    + String.join(" ", header.subList(k.maxHeaderWords(), header.size())));
-        }
         Block.Builder child = switch (k.mode()) {
-            case NEW -> new Block.Builder(k.name(), header, args.origin());
+            case NEW -> new Block.Builder(k.name(), args.from(1), args.origin());
             case MERGE -> parent.child((Key<Block>) k.target(), k.name(), args.origin());
             case INLINE -> parent;
         };
@@ -99,37 +96,43 @@ public final class ConfigParser {
         body(k.sub(), child, level + 1, true);
     }
 
-    /** A value block: every line up to the matching brace is one entry. */
+    /**
+     * A value block (keepalived's {@code alloc_value_block}): each line up to a {@code }} is
+     * an entry. A missing {@code {} is only logged by keepalived, and that line is an entry.
+     */
     @SuppressWarnings("unchecked")
-    private void list(Keyword k, Block.Builder block, ConfigLine keywordLine, int level) {
+    private void list(Keyword k, Block.Builder block, Args keywordArgs) {
         if (k.target() != null) {
-            block.touch((Key<? extends List<?>>) k.target(), keywordLine.origin());
+            block.touch((Key<? extends List<?>>) k.target(), keywordArgs.origin());
         }
-        if (pos >= lines.size() || !lines.get(pos).isOpenBrace()) {
-            problems.report(Severity.MISSING_BRACE, keywordLine.origin(),
-                    "'{' missing from beginning of block " + k.name());
-            return;
+        if (keywordArgs.size() > 1) {
+            problems.error(keywordArgs.origin(), "Block " + k.name() + " has extra parameters "
+                    + keywordArgs.word(1) + " ...");
         }
-        pos++;
+        boolean needOpen = true;
         while (pos < lines.size()) {
             ConfigLine line = lines.get(pos++);
+            if (needOpen) {
+                needOpen = false;
+                if (line.isOpenBrace()) {
+                    continue;
+                }
+            }
             if (line.isCloseBrace()) {
                 return;
-            }
-            if (line.isOpenBrace()) {
-                problems.report(Severity.UNEXPECTED_BRACE, line.origin(), "Unexpected '{' - ignoring");
-                continue;
             }
             List<String> words = line.tokens(problems);
             if (!words.isEmpty()) {
                 k.handler().handle(block, new Args(line, words, problems));
             }
         }
-        unclosedAtEof = Math.max(unclosedAtEof, level + 1);
     }
 
-    /** After an unknown keyword, skips its block if one follows. */
-    private void skipBlock() {
+    /**
+     * Skips the block of a top-level keyword that another process parses: if the next line
+     * is {@code {}, everything up to its matching {@code }}.
+     */
+    private void skipInactiveBlock() {
         if (pos >= lines.size() || !lines.get(pos).isOpenBrace()) {
             return;
         }

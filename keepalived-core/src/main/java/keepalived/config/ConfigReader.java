@@ -46,6 +46,8 @@ public final class ConfigReader {
     private final List<ConfigLine> out = new ArrayList<>();
     private final Random random = new Random();
     private Path currentDir = Path.of(".");
+    /** Lexical brace balance, counted as keepalived's reader does (not by block structure). */
+    private int blockDepth;
 
     /**
      * @param configId        the id that {@code @id} lines are matched against ({@code -i})
@@ -61,6 +63,8 @@ public final class ConfigReader {
     public List<ConfigLine> read(String file) {
         List<Path> matches = glob(Path.of("."), file);
         if (matches.isEmpty()) {
+            // keepalived 2.2.7 prints this and exits 0 from -t; we count it, so that
+            // "keepalived -t && reload" cannot pass on a mistyped path (see docs/compatibility.md).
             problems.report(Severity.FILE_NOT_FOUND, null, "Config files missing '" + file + "'.");
             return out;
         }
@@ -72,13 +76,19 @@ public final class ConfigReader {
         return out;
     }
 
+    /** Unclosed braces at end of input ({@code There are N missing '}'s or extra '{'s}). */
+    public int unclosedBraces() {
+        return blockDepth;
+    }
+
     private void readFile(Path path, String name, Origin includedFrom) {
+        // keepalived prints these but carries on with status unchanged (2.2.7 exits 0).
         if (Files.isDirectory(path)) {
-            problems.error(includedFrom, "Configuration file '" + name + "' is a directory - skipping");
+            problems.notice(includedFrom, "Configuration file '" + name + "/' is a directory - skipping");
             return;
         }
         if (!isRegularNonExecutable(path)) {
-            problems.error(includedFrom, "Configuration file '" + name + "' is not a regular non-executable file - skipping");
+            problems.notice(includedFrom, "Configuration file '" + name + "' is not a regular non-executable file - skipping");
             return;
         }
         Path real;
@@ -90,12 +100,9 @@ public final class ConfigReader {
             problems.report(Severity.FILE_NOT_FOUND, includedFrom, "Unable to open configuration file '" + name + "' - " + reason(e));
             return;
         }
-        if (including.contains(real)) {
-            problems.error(includedFrom, "Configuration file '" + name + "' includes itself - skipping");
-            return;
-        }
-        if (including.size() >= MAX_INCLUDE_DEPTH) {
-            problems.error(includedFrom, "Configuration file '" + name + "' nested too deeply - skipping");
+        // keepalived recurses until it runs out of file descriptors; we stop at the loop.
+        if (including.contains(real) || including.size() >= MAX_INCLUDE_DEPTH) {
+            problems.notice(includedFrom, "Configuration file '" + name + "' open problem (include loop) - skipping");
             return;
         }
         Path savedDir = currentDir;
@@ -120,11 +127,17 @@ public final class ConfigReader {
                     continue;
                 }
                 if (raw.length() >= MAX_LINE) {
-                    problems.error(origin, "line too long - ignoring");
+                    // keepalived reads with fgets(MAXBUF): a long line arrives in pieces, and
+                    // only the last piece (which holds the newline) advances the line count.
+                    Origin before = new Origin(name, i);
+                    for (int at = 0; at < raw.length(); at += MAX_LINE - 1) {
+                        int end = Math.min(raw.length(), at + MAX_LINE - 1);
+                        process(decomment(raw.substring(at, end), origin), end == raw.length() ? origin : before, 0);
+                    }
                     continue;
                 }
                 if (definition != null) {
-                    String text = decomment(raw).strip();
+                    String text = decomment(raw, origin).strip();
                     boolean more = text.endsWith("\\");
                     if (more) {
                         text = text.substring(0, text.length() - 1).strip();
@@ -136,7 +149,7 @@ public final class ConfigReader {
                     }
                     continue;
                 }
-                String text = decomment(raw).strip();
+                String text = decomment(raw, origin).strip();
                 Matcher def = DEFINITION.matcher(text);
                 if (def.matches() && def.group(2).strip().endsWith("\\")) {
                     String first = def.group(2).strip();
@@ -196,7 +209,7 @@ public final class ConfigReader {
             String substituted = substitute(text, origin);
             if (!substituted.equals(text)) {
                 for (String line : substituted.split("\n")) {
-                    process(decomment(line), origin, depth + 1);
+                    process(decomment(line, origin), origin, depth + 1);
                 }
                 return;
             }
@@ -217,11 +230,14 @@ public final class ConfigReader {
             problems.report(Severity.MISSING_PARAMETER, origin, "No include file specified");
             return;
         }
-        boolean mustExist = includeCheckAll || !keyword.equals("include");
+        // 2.2.7 treats every include variant like plain include; only -e makes a miss an error.
+        boolean mustExist = includeCheckAll;
         for (String pattern : patterns) {
             List<Path> files = glob(currentDir, pattern);
             if (files.isEmpty() && mustExist) {
                 problems.report(Severity.FILE_NOT_FOUND, origin, "Unable to find configuration file " + pattern);
+            } else if (files.isEmpty()) {
+                problems.notice(origin, "Config files missing '" + pattern + "'.");
             }
             for (Path f : files) {
                 String shown = Path.of(pattern).isAbsolute() ? f.toString() : currentDir.relativize(f).toString();
@@ -308,31 +324,39 @@ public final class ConfigReader {
     }
 
     /**
-     * Cuts a comment ({@code #} or {@code !} outside double quotes); {@code \#} and {@code \!}
-     * outside quotes stand for the character itself.
+     * keepalived's {@code decomment}: cuts a comment ({@code #} or {@code !} outside double
+     * quotes), turns {@code \#} / {@code \!} outside quotes into the character, leaves other
+     * backslash pairs alone (so {@code \"} does not toggle quoting), keeps a trailing
+     * {@code \} (it marks a continued definition), and reports an unterminated quote.
      */
-    static String decomment(String line) {
-        StringBuilder sb = null;
+    String decomment(String line, Origin origin) {
+        StringBuilder sb = new StringBuilder(line.length());
         boolean quoted = false;
+        int cut = -1;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && c == '\\' && i + 1 < line.length()
-                    && (line.charAt(i + 1) == '#' || line.charAt(i + 1) == '!')) {
-                if (sb == null) {
-                    sb = new StringBuilder(line.substring(0, i));
+                if (cut < 0) {
+                    quoted = !quoted;
                 }
-                sb.append(line.charAt(++i));
+            } else if (c == '\\' && i + 1 < line.length()) {
+                char next = line.charAt(i + 1);
+                if (!quoted && (next == '#' || next == '!')) {
+                    sb.append(next);
+                } else {
+                    sb.append(c).append(next);
+                }
+                i++;
                 continue;
-            } else if (!quoted && (c == '#' || c == '!')) {
-                return sb == null ? line.substring(0, i) : sb.toString();
+            } else if (!quoted && cut < 0 && (c == '#' || c == '!')) {
+                cut = sb.length();
             }
-            if (sb != null) {
-                sb.append(c);
-            }
+            sb.append(c);
         }
-        return sb == null ? line : sb.toString();
+        if (quoted) {
+            problems.error(origin, "Unterminated quote '" + line.strip() + "'");
+        }
+        return cut < 0 ? sb.toString() : sb.substring(0, cut);
     }
 
     /** Replaces {@code $NAME} (followed by white space or end) and {@code ${NAME}}; repeats. */
@@ -581,8 +605,18 @@ public final class ConfigReader {
             if (at > 0) {
                 out.add(new ConfigLine(origin, s.substring(0, at).strip()));
             }
-            out.add(new ConfigLine(origin, s.substring(at, at + 1)));
+            emitBrace(s.charAt(at), origin);
             s = s.substring(at + 1).strip();
+        }
+    }
+
+    private void emitBrace(char brace, Origin origin) {
+        out.add(new ConfigLine(origin, String.valueOf(brace)));
+        if (brace == '{') {
+            blockDepth++;
+        } else if (blockDepth-- < 1) {
+            problems.report(Severity.UNEXPECTED_BRACE, origin, "Extra '}' found");
+            blockDepth = 0;
         }
     }
 

@@ -61,9 +61,9 @@ public final class Values {
         return v;
     }
 
-    /** on/off/true/false/yes/no (case-insensitive); null with an error otherwise. */
+    /** on/off/true/false/yes/no, case-sensitive as keepalived's; null with an error otherwise. */
     public static Boolean bool(String word, Origin origin, Problems problems) {
-        switch (word.toLowerCase(Locale.ROOT)) {
+        switch (word) {
             case "on", "true", "yes":
                 return Boolean.TRUE;
             case "off", "false", "no":
