@@ -72,6 +72,17 @@ class MainTest {
     }
 
     @Test
+    void helpListsEveryOptionButTheLogFileDebianLacksAndTheInternalConfigFd() {
+        String help = run("-h").err();
+        for (picocli.CommandLine.Model.OptionSpec o
+                : new picocli.CommandLine(new CommandLineSpec()).getCommandSpec().options()) {
+            String name = o.longestName();
+            boolean listed = !name.equals("--log-file") && !name.equals("--config-fd");
+            assertEquals(listed, help.contains(name), name);
+        }
+    }
+
+    @Test
     void firstOfVersionAndHelpWins() {
         assertTrue(run("-v", "-h").err().startsWith("Keepalived v"));
         assertTrue(run("-h", "-v").err().startsWith("Usage:"));
