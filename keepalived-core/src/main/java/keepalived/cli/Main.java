@@ -1,37 +1,160 @@
 package keepalived.cli;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import keepalived.config.ConfigDump;
 import keepalived.config.ConfigLoader;
-import keepalived.config.ConfigProblem;
+import keepalived.config.Host;
+import picocli.CommandLine;
 
-/** Entry point of bin/keepalived (minimal; the full keepalived(8) command line comes next). */
+/**
+ * Entry point of bin/keepalived: keepalived(8)'s command line. Options are processed in argv
+ * order like keepalived: -v, -h and --signum answer at once; unknown options are all reported,
+ * then the run stops with exit 1.
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        String file = "/etc/keepalived/keepalived.conf";
-        boolean test = false;
-        boolean dump = false;
-        String id = ConfigLoader.defaultConfigId();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "-t", "--config-test" -> test = true;
-                case "-d", "--dump-conf" -> dump = true;
-                case "-f", "--use-file" -> file = args[++i];
-                case "-i", "--config-id" -> id = args[++i];
-                default -> { }
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Everything main does, minus System.exit: returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, Host.current());
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, Host host) {
+        Parsed p = parse(args, out, err);
+        if (p instanceof Exit e) {
+            return e.code();
+        }
+        Options options = ((Run) p).options();
+        return options.configTest() ? ConfigTest.run(options, host, out, err) : daemon(options, host, out, err);
+    }
+
+    /** The outcome of reading the command line: exit now with a code, or run with options. */
+    sealed interface Parsed permits Exit, Run {
+    }
+
+    record Exit(int code) implements Parsed {
+    }
+
+    record Run(Options options) implements Parsed {
+    }
+
+    /** Reads argv as keepalived does, printing what keepalived prints while doing so. */
+    static Parsed parse(String[] args, PrintStream out, PrintStream err) {
+        String program = System.getProperty("keepalived.launcher", "keepalived");
+        if (Path.of(program).getFileName().toString().equals("genhash")
+                || (args.length > 0 && (args[0].startsWith("-T") || args[0].equals("--genhash")))) {
+            return new Exit(genhash(err));
+        }
+        CommandLine cl = new CommandLine(new CommandLineSpec())
+                .setOverwrittenOptionsAllowed(true)
+                .setExpandAtFiles(false)
+                .setAllowOptionsAsOptionParameters(true);
+        Getopt.Result parsed = Getopt.parse(cl.getCommandSpec(), args);
+
+        List<String> accepted = new ArrayList<>();
+        boolean bad = false;
+        for (Getopt.Event e : parsed.events()) {
+            if (e instanceof Getopt.Unknown u) {
+                err.println("Unknown option " + u.text());
+                bad = true;
+            } else if (e instanceof Getopt.Missing m) {
+                err.println("Missing parameter for option " + m.text());
+                return new Exit(1);
+            } else if (e instanceof Getopt.Found f) {
+                String name = f.option().longestName();
+                String v = f.value();
+                switch (name) {
+                    case "--version" -> {
+                        Usage.version(err);
+                        return new Exit(0);
+                    }
+                    case "--help" -> {
+                        Usage.help(err, program);
+                        return new Exit(0);
+                    }
+                    case "--signum" -> {
+                        return new Exit(signum(v, out, err));
+                    }
+                    case "--genhash" -> {
+                        err.println("Warning -- `-T` not used as first option, previous options ignored");
+                        return new Exit(genhash(err));
+                    }
+                    case "--log-file" -> {
+                        // Debian's keepalived is built without --enable-log-file; so are we
+                        err.println("-g requires configure option --enable-log-file");
+                        bad = true;
+                    }
+                    case "--log-facility" -> {
+                        Integer code = OptionValues.facility(v);
+                        if (code == null) {
+                            err.println("Invalid log facility '" + v + "'");
+                        } else {
+                            accepted.add(name + "=" + code);
+                        }
+                    }
+                    case "--umask" -> {
+                        Integer mask = OptionValues.umask(v);
+                        if (mask == null) {
+                            err.print("Invalid --umask option " + v); // sic: keepalived ends no line here
+                        } else {
+                            accepted.add(name + "=" + mask);
+                        }
+                    }
+                    // always attached, so picocli never has to guess what a value is
+                    default -> accepted.add(f.option().arity().max() == 0 ? name : name + "=" + (v == null ? "" : v));
+                }
             }
         }
-        ConfigLoader.Result r = ConfigLoader.load(file, new ConfigLoader.Options(id, false, keepalived.config.Host.current()));
-        for (ConfigProblem p : r.problems().all()) {
-            System.err.println(p.format());
+        if (bad) {
+            return new Exit(1);
         }
-        if (dump) {
-            System.out.print(ConfigDump.dump(r.config()));
+        if (!parsed.operands().isEmpty()) {
+            out.println("Unexpected argument(s): " + String.join(" ", parsed.operands()) + " ");
         }
-        if (test) {
-            System.exit(r.problems().exitCode());
+        try {
+            cl.parseArgs(accepted.toArray(String[]::new));
+            return new Run(((CommandLineSpec) cl.getCommand()).toOptions(ConfigLoader.defaultConfigId()));
+        } catch (CommandLine.ParameterException ex) {
+            err.println(ex.getMessage());
+            return new Exit(1);
         }
+    }
+
+    private static int signum(String name, PrintStream out, PrintStream err) {
+        SignalFunction f = SignalFunction.byName(name);
+        if (f == null) {
+            err.println("Unknown sigfunc " + name);
+            return 1;
+        }
+        out.println(f.number());
+        return 0;
+    }
+
+    private static int genhash(PrintStream err) {
+        err.println("keepalived-java: genhash mode (-T/--genhash) is not implemented yet");
+        return 1;
+    }
+
+    /**
+     * Without -t keepalived would start its daemon. Ours does not exist yet: check the
+     * configuration as the daemon would, then say so plainly rather than pretend.
+     */
+    private static int daemon(Options options, Host host, PrintStream out, PrintStream err) {
+        ConfigLoader.Result r = ConfigTest.load(options, host);
+        ConfigTest.printProblems(r, err);
+        if (options.dumpConf()) {
+            out.print(ConfigDump.dump(r.config()));
+        }
+        err.println("keepalived-java: daemon mode is not implemented yet (it arrives with the VRRP and "
+                + "process-model issues); use -t to check a configuration");
+        return 1;
     }
 }

@@ -1,0 +1,152 @@
+package keepalived.docs;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import keepalived.config.Keyword;
+import keepalived.config.Schema;
+import keepalived.config.TopLevel;
+
+/**
+ * Generates docs/compatibility.md from the keyword tables, so the document cannot drift from
+ * what the parser accepts: every keyword of every block with its version, status, old
+ * spelling and one-line description, plus the status of each feature.
+ */
+public final class CompatibilityDoc {
+    private CompatibilityDoc() {
+    }
+
+    /** The one command that rewrites docs/compatibility.md (printed when the test finds it stale). */
+    public static final String REGENERATE =
+            "mvn -B -q -pl keepalived-core test -Dtest=CompatibilityDocTest -Dregenerate=true";
+
+    /** Feature, status, note: what runs today and what is still to come. */
+    private static final String[][] FEATURES = {
+        {"Configuration front end: full keepalived.conf grammar, `-t`, `-d`", "implemented",
+            "same verdict and line numbers as keepalived 2.2.7 `-t`"},
+        {"Command line (every keepalived 2.2.7 option, `--signum`, `-v`, `-h`)", "implemented",
+            "options of the daemon are parsed; they act once the daemon lands"},
+        {"Process model (parent + VRRP, checker, BFD children, respawn, pid files)", "planned", ""},
+        {"Signals (RELOAD, STOP, DATA, STATS, STATS_CLEAR, JSON) and reload semantics", "planned",
+            "`--signum` already prints the numbers"},
+        {"VRRP v2/v3 (adverts, elections, VIPs, GARP/NA, sync groups, tracking, notify, FIFOs)", "planned", ""},
+        {"IPVS and health checkers (TCP, HTTP/SSL, MISC, SMTP, DNS, PING, UDP, FILE, BFD)", "planned", ""},
+        {"BFD", "planned", ""},
+        {"State dumps (`keepalived.data`, `keepalived.stats`, JSON)", "planned", ""},
+        {"genhash (`-T/--genhash`)", "planned", "reserved: prints that it is not implemented yet"},
+        {"SNMP (`-x`, AgentX), DBus", "unsupported", "keywords are parsed; `-t` notes they have no effect"},
+        {"Log file (`-g/--log-file`)", "unsupported",
+            "as Debian's build: `-g requires configure option --enable-log-file`"},
+    };
+
+    /** The whole document. */
+    public static String generate() {
+        Map<Schema, String> paths = blockPaths();
+        StringBuilder sb = new StringBuilder();
+        sb.append("# keepalived-java compatibility with keepalived 2.2.7\n\n")
+          .append("<!-- Generated from the keyword tables by keepalived.docs.CompatibilityDoc; do not edit.\n")
+          .append("     Regenerate: ").append(REGENERATE).append(" -->\n\n")
+          .append("keepalived-java reads the same `keepalived.conf` as keepalived 2.2.7 (and the keywords ")
+          .append("keepalived 2.4 added, marked with their version) and takes the same command line. ")
+          .append("This page is generated from the parser's keyword tables: every keyword listed here is ")
+          .append("parsed and checked by `keepalived -t`; the status says what the runtime does with it.\n\n");
+
+        sb.append("## Features\n\n| feature | status | note |\n|---|---|---|\n");
+        for (String[] f : FEATURES) {
+            sb.append("| ").append(f[0]).append(" | ").append(f[1]).append(" | ").append(f[2]).append(" |\n");
+        }
+
+        sb.append("\n## Keyword status\n\n")
+          .append("- **implemented**: parsed, checked and honoured at run time.\n")
+          .append("- **planned**: parsed and checked; honoured once its subsystem's runtime lands.\n")
+          .append("- **no effect**: accepted for compatibility; keepalived itself gives it no effect.\n")
+          .append("- **unsupported**: parsed, but keepalived-java will not implement it; `-t` says so.\n")
+          .append("- **since**: the keepalived version that introduced the keyword; keywords newer than 2.2.7 ")
+          .append("are rejected by Debian's keepalived 2.2.7 but accepted here.\n\n");
+
+        Map<Keyword.Support, Integer> counts = new EnumMap<>(Keyword.Support.class);
+        int total = 0;
+        for (Schema s : paths.keySet()) {
+            for (Keyword k : s.keywords()) {
+                counts.merge(k.support(), 1, Integer::sum);
+                total++;
+            }
+        }
+        sb.append("Totals: ").append(total).append(" keywords in ").append(paths.size()).append(" blocks");
+        for (Keyword.Support s : Keyword.Support.values()) {
+            sb.append("; ").append(counts.getOrDefault(s, 0)).append(' ').append(label(s));
+        }
+        sb.append(".\n\n## Keywords\n");
+
+        for (Map.Entry<Schema, String> e : paths.entrySet()) {
+            Schema s = e.getKey();
+            sb.append("\n### ").append(e.getValue().isEmpty() ? "Top level" : "`" + e.getValue() + "`").append("\n\n");
+            if (s.keywords().isEmpty()) {
+                sb.append("(no keywords declared yet)\n");
+                continue;
+            }
+            sb.append("| keyword | block | since | status | replaced by | description |\n")
+              .append("|---|---|---|---|---|---|\n");
+            for (Keyword k : s.keywords()) {
+                sb.append("| `").append(k.name()).append("` | ")
+                  .append(e.getValue().isEmpty() ? "(top level)" : s.name()).append(" | ")
+                  .append(k.since()).append(" | ")
+                  .append(label(k.support())).append(" | ")
+                  .append(k.replacedBy() == null ? "" : "`" + k.replacedBy() + "`").append(" | ")
+                  .append(cell(k.doc())).append(" |\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Every table in {@link TopLevel#allSchemas()} order, named by the first path that reaches it. */
+    static Map<Schema, String> blockPaths() {
+        Map<Schema, String> paths = new LinkedHashMap<>();
+        walk(TopLevel.SCHEMA, "", new LinkedHashMap<>(), paths);
+        Map<Schema, String> ordered = new LinkedHashMap<>();
+        List<Schema> all = TopLevel.allSchemas();
+        for (Schema s : all) {
+            ordered.put(s, paths.getOrDefault(s, s.name()));
+        }
+        return ordered;
+    }
+
+    private static void walk(Schema s, String path, Map<Schema, Boolean> seen, Map<Schema, String> paths) {
+        if (seen.put(s, Boolean.TRUE) != null) {
+            return;
+        }
+        paths.put(s, path);
+        for (Keyword k : s.keywords()) {
+            if (k.sub() != null && k.replacedBy() == null) {
+                walk(k.sub(), path.isEmpty() ? k.name() : path + " > " + k.name(), seen, paths);
+            }
+        }
+        for (Keyword k : s.keywords()) {
+            if (k.sub() != null) {
+                walk(k.sub(), path.isEmpty() ? k.name() : path + " > " + k.name(), seen, paths);
+            }
+        }
+    }
+
+    private static String label(Keyword.Support s) {
+        return s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+
+    /** Writes the document to {@code args[0]} (default docs/compatibility.md). */
+    public static void main(String[] args) throws IOException {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/compatibility.md");
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
+        Files.writeString(out, generate(), StandardCharsets.UTF_8);
+    }
+}
