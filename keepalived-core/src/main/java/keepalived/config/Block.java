@@ -20,23 +20,22 @@ public final class Block {
     private final Map<Key<?>, Origin> origins;
     private final Origin closeOrigin;
 
+    /** Takes over the builder's maps (a builder is not used after build), building children. */
     private Block(Builder b) {
         this.keyword = b.keyword;
         this.header = List.copyOf(b.header);
         this.origin = b.origin;
-        this.closeOrigin = b.closeOrigin();
-        Map<Key<?>, Object> v = new LinkedHashMap<>();
+        this.closeOrigin = b.closeOrigin;
         for (Map.Entry<Key<?>, Object> e : b.values.entrySet()) {
             Object value = e.getValue();
             if (value instanceof ListBuilder lb) {
-                value = lb.build();
+                e.setValue(lb.build());
             } else if (value instanceof Builder child) {
-                value = child.build();
+                e.setValue(child.build());
             }
-            v.put(e.getKey(), value);
         }
-        this.values = Collections.unmodifiableMap(v);
-        this.origins = Map.copyOf(b.origins);
+        this.values = Collections.unmodifiableMap(b.values);
+        this.origins = Collections.unmodifiableMap(b.origins);
     }
 
     /** The block keyword, e.g. {@code vrrp_instance} or {@code HTTP_GET}. */

@@ -163,8 +163,8 @@ public final class ConfigReader {
                     continue;
                 }
                 String text = decomment(raw, origin).strip();
-                Matcher def = DEFINITION.matcher(text);
-                if (def.matches() && def.group(2).strip().endsWith("\\")) {
+                Matcher def = text.startsWith("$") ? DEFINITION.matcher(text) : null;
+                if (def != null && def.matches() && def.group(2).strip().endsWith("\\")) {
                     String first = def.group(2).strip();
                     definitionName = def.group(1);
                     definitionOrigin = origin;
@@ -200,10 +200,12 @@ public final class ConfigReader {
             problems.error(origin, "Parameter or sequence expansion nested too deeply - ignoring '" + text + "'");
             return;
         }
-        String first = firstWord(text);
-        if (first.startsWith("include") && isIncludeKeyword(first)) {
-            include(first, text.substring(first.length()).strip(), origin);
-            return;
+        if (text.startsWith("include")) {
+            String first = firstWord(text);
+            if (isIncludeKeyword(first)) {
+                include(first, text.substring(first.length()).strip(), origin);
+                return;
+            }
         }
         if (text.startsWith("@")) {
             boolean negate = text.startsWith("@^");
@@ -216,10 +218,12 @@ public final class ConfigReader {
             process(rest.substring(id.length()), origin, depth + 1);
             return;
         }
-        Matcher def = DEFINITION.matcher(text);
-        if (def.matches()) {
-            params.put(def.group(1), def.group(2).strip());
-            return;
+        if (text.startsWith("$")) {
+            Matcher def = DEFINITION.matcher(text);
+            if (def.matches()) {
+                params.put(def.group(1), def.group(2).strip());
+                return;
+            }
         }
         if (text.startsWith("~SEQ") || text.startsWith("~LST")) {
             expandSequence(text, origin, depth);
@@ -351,6 +355,9 @@ public final class ConfigReader {
      * {@code \} (it marks a continued definition), and reports an unterminated quote.
      */
     String decomment(String line, Origin origin) {
+        if (!hasAny(line, "#!\"\\")) {
+            return line;
+        }
         StringBuilder sb = new StringBuilder(line.length());
         boolean quoted = false;
         int cut = -1;
@@ -635,8 +642,17 @@ public final class ConfigReader {
         }
     }
 
+    private static boolean hasAny(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void emitBrace(char brace, Origin origin) {
-        out.add(new ConfigLine(origin, String.valueOf(brace)));
+        out.add(new ConfigLine(origin, brace == '{' ? "{" : "}"));
         if (brace == '{') {
             blockDepth++;
         } else if (blockDepth-- < 1) {

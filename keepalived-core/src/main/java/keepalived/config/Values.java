@@ -5,7 +5,34 @@ import java.util.Locale;
 
 /** keepalived's number, timer and boolean readers, with its error messages. */
 public final class Values {
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)");
+    private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("[+-]?\\d+");
+
     private Values() {
+    }
+
+    /** A plain decimal number as keepalived's timers accept ({@code 1}, {@code 1.5}, {@code .5}). */
+    public static boolean isDecimal(String w) {
+        return DECIMAL.matcher(w).matches();
+    }
+
+    /** Optional sign and digits only. */
+    public static boolean isInteger(String w) {
+        return INTEGER.matcher(w).matches();
+    }
+
+    /** Digits only, at most {@code maxDigits} of them. */
+    public static boolean isDigits(String w, int maxDigits) {
+        if (w.isEmpty() || w.length() > maxDigits) {
+            return false;
+        }
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -18,7 +45,7 @@ public final class Values {
         try {
             v = Long.parseLong(word.startsWith("+") ? word.substring(1) : word);
         } catch (NumberFormatException e) {
-            if (word.matches("-?\\d+")) {
+            if (isInteger(word) && !word.startsWith("+")) {
                 problems.report(Severity.INVALID_NUMBER, origin, "number '" + word + "' outside "
                         + (min >= 0 ? "unsigned " : "") + "integer range");
             } else {
@@ -45,7 +72,7 @@ public final class Values {
     public static Double decimal(String word, double min, double max, Origin origin, Problems problems) {
         double v;
         try {
-            if (!word.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)")) {
+            if (!isDecimal(word)) {
                 throw new NumberFormatException();
             }
             v = new BigDecimal(word).doubleValue();

@@ -1,5 +1,7 @@
 package keepalived.config.check;
 
+import keepalived.config.Values;
+
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -58,7 +60,7 @@ public final class CheckValues {
     }
 
     private static BigDecimal decimal(String w) {
-        if (!w.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)")) {
+        if (!Values.isDecimal(w)) {
             return null;
         }
         return new BigDecimal(w);
@@ -66,7 +68,7 @@ public final class CheckValues {
 
     /** An integer word checked silently (null when not an integer in [min, max]). */
     public static Long quietInteger(String w, long min, long max) {
-        if (w == null || !w.matches("[+-]?\\d{1,19}")) {
+        if (w == null || !Values.isInteger(w) || w.length() > 20) {
             return null;
         }
         try {
@@ -89,7 +91,7 @@ public final class CheckValues {
             }
             byte[] b = new byte[4];
             for (int i = 0; i < 4; i++) {
-                if (!parts[i].matches("\\d{1,3}") || Integer.parseInt(parts[i]) > 255) {
+                if (!Values.isDigits(parts[i], 3) || Integer.parseInt(parts[i]) > 255) {
                     return null;
                 }
                 b[i] = (byte) Integer.parseInt(parts[i]);

@@ -40,7 +40,7 @@ final class GlobalArgs {
     /** Integer word {@code i} in [min, max]; keepalived's generic message on error, then null. */
     static Long integer(Args a, int i, long min, long max) {
         String w = a.word(i);
-        if (min == Integer.MIN_VALUE && w.matches("[+-]?\\d+") && outsideInt(w)) {
+        if (min == Integer.MIN_VALUE && Values.isInteger(w) && outsideInt(w)) {
             a.report(Severity.INVALID_NUMBER, "number '" + w + "' outside integer range");
             return null;
         }
@@ -60,7 +60,7 @@ final class GlobalArgs {
      */
     static Long seconds(Args a, int i, double min, double max) {
         String w = a.word(i);
-        if (!w.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)")) {
+        if (!Values.isDecimal(w)) {
             a.report(Severity.INVALID_NUMBER, "invalid number '" + w + "'");
             return null;
         }
