@@ -94,6 +94,7 @@ public final class Block {
         private final Origin origin;
         private final Map<Key<?>, Object> values = new LinkedHashMap<>();
         private final Map<Key<?>, Origin> origins = new LinkedHashMap<>();
+        private Origin closeOrigin;
 
         public Builder(String keyword, List<String> header, Origin origin) {
             this.keyword = keyword;
@@ -115,6 +116,16 @@ public final class Block {
 
         public Origin origin() {
             return origin;
+        }
+
+        /** Where the block's closing brace was read (keepalived reports close checks there). */
+        public Origin closeOrigin() {
+            return closeOrigin != null ? closeOrigin : origin;
+        }
+
+        /** Records the closing brace's line; set by the parser just before the close checks run. */
+        public void closedAt(Origin o) {
+            this.closeOrigin = o;
         }
 
         public <T> Builder set(Key<T> key, T value, Origin from) {

@@ -45,6 +45,7 @@ public final class ConfigParser {
             }
             if (line.isCloseBrace()) {
                 if (level > 0) {
+                    block.closedAt(line.origin());
                     close(schema, block);
                     return;
                 }
@@ -74,6 +75,9 @@ public final class ConfigParser {
         }
         if (level > 0) {
             unclosedAtEof = Math.max(unclosedAtEof, level);
+            if (!lines.isEmpty()) {
+                block.closedAt(lines.get(lines.size() - 1).origin());
+            }
             close(schema, block);
         }
     }
