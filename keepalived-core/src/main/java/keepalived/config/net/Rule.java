@@ -57,7 +57,7 @@ public record Rule(IpPrefix from, IpPrefix to, boolean not, String table, long p
                     if (!ONE.contains(w) && !Set.of("from", "to", "table", "lookup", "preference", "priority",
                             "order", "track_group").contains(w)) {
                         p.error(o, "Unknown rule option " + w);
-                        break;
+                        return null;
                     }
                     if (v == null) {
                         p.error(o, "No " + w + " parameter specified for rule");

@@ -37,7 +37,20 @@ public final class InterfaceKeywords {
             }
             return new Linkbeat(a.word(0), m, a.origin());
         }).owner(keepalived.config.Keyword.Owner.VRRP).doc("IF [MII|ETHTOOL|IOCTL]: poll link state");
-        top.list("interface_up_down_delays", UP_DOWN_DELAYS, a -> {
+        top.listCustom("interface_up_down_delays", UP_DOWN_DELAYS, (b, a) -> {
+            // observed on 2.2.7: a second entry for an interface is dropped silently
+            if (b.get(UP_DOWN_DELAYS).stream().anyMatch(d -> d.ifname().equals(a.word(0)))) {
+                return;
+            }
+            UpDownDelay d = upDown(a);
+            if (d != null) {
+                b.add(UP_DOWN_DELAYS, d, a.origin());
+            }
+        }).owner(keepalived.config.Keyword.Owner.VRRP).doc("IF DOWN [UP]: debounce link changes (seconds)");
+    }
+
+    private static UpDownDelay upDown(keepalived.config.Args a) {
+        {
             if (!a.has(1)) {
                 a.error("No timeouts specified for " + a.word(0) + " up/down delays");
                 return null;
@@ -60,6 +73,6 @@ public final class InterfaceKeywords {
                 }
             }
             return new UpDownDelay(a.word(0), Math.round(down * 1e6), Math.round(up * 1e6), a.origin());
-        }).owner(keepalived.config.Keyword.Owner.VRRP).doc("IF DOWN [UP]: debounce link changes (seconds)");
+        }
     }
 }

@@ -42,17 +42,14 @@ public enum TrackList {
     /** Declares the value block in {@code schema}, collecting entries into {@code key}. */
     public void declare(Schema schema, Key<List<TrackRef>> key) {
         schema.listCustom(keyword, key, (b, a) -> {
-            TrackRef r = parse(b, a);
-            if (r == null) {
-                return;
-            }
+            // keepalived looks for a duplicate before reading the entry's options
             for (TrackRef other : b.get(key)) {
-                if (other.name().equals(r.name())) {
-                    a.error("(" + b.name() + ") duplicate " + keyword + " " + r.name() + " - ignoring");
+                if (other.name().equals(a.word(0))) {
+                    a.error("(" + b.name() + ") duplicate " + keyword + " " + a.word(0) + " - ignoring");
                     return;
                 }
             }
-            b.add(key, r, a.origin());
+            b.add(key, parse(b, a), a.origin());
         }).doc("entries NAME [weight N] [reverse|noreverse]");
     }
 

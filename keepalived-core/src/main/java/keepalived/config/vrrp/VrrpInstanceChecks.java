@@ -50,6 +50,16 @@ final class VrrpInstanceChecks {
                 missingIf[0] = true;
             }
         }
+        // keepalived resolves tracked objects while parsing, so these are reported whatever follows
+        trackRefs(vi.name(), vi.get(TRACK_SCRIPT), vi.get(TRACK_FILE), vi.get(TRACK_PROCESS), vi.get(TRACK_BFD),
+                config, p);
+        for (TrackRef r : vi.get(TRACK_INTERFACE)) {
+            if (!host.interfaceExists(r.name())) {
+                p.error(r.origin(), who + "tracked interface " + r.name() + " doesn't exist");
+            } else if (r.name().equals(vi.get(INTERFACE))) {
+                p.error(null, who + "Ignoring track_interface " + r.name() + " since own interface");
+            }
+        }
         if (!vi.isSet(VIRTUAL_ROUTER_ID)) {
             p.error(null, who + "the virtual router id must be set");
             return false;
@@ -156,15 +166,6 @@ final class VrrpInstanceChecks {
         }
         if (!vips.isEmpty() && vips.get(0).isIpv6() && !vips.get(0).address().isLinkLocalAddress()) {
             p.error(null, who + "the first IPv6 VIP address " + (strict ? "must" : "should") + " be link local");
-        }
-        trackRefs(vi.name(), vi.get(TRACK_SCRIPT), vi.get(TRACK_FILE), vi.get(TRACK_PROCESS), vi.get(TRACK_BFD),
-                config, p);
-        for (TrackRef r : vi.get(TRACK_INTERFACE)) {
-            if (!host.interfaceExists(r.name())) {
-                p.error(r.origin(), who + "tracked interface " + r.name() + " doesn't exist");
-            } else if (r.name().equals(vi.get(INTERFACE))) {
-                p.error(null, who + "Ignoring track_interface " + r.name() + " since own interface");
-            }
         }
         if (prio == 255) {
             for (TrackRef r : vi.get(TRACK_SCRIPT)) {

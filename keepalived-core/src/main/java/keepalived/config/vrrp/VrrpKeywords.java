@@ -125,17 +125,7 @@ public final class VrrpKeywords {
                 p.error(tg.origin(), "track_group " + tg.name() + " already defined");
                 continue;
             }
-            int found = 0;
-            for (String m : tg.get(TrackGroupKeywords.GROUP)) {
-                if (vis.contains(m)) {
-                    found++;
-                } else {
-                    p.error(null, "vrrp instance " + m + " specified in track group " + tg.name() + " doesn't exist - ignoring");
-                }
-            }
-            if (found == 0) {
-                p.error(null, "Static track group " + tg.name() + " has no virtual router(s)");
-            }
+            // keepalived only logs unknown members of a track group (not a config error under -t)
         }
         for (IpAddress a : root.get(StaticKeywords.STATIC_ADDRESSES)) {
             trackGroupRef(a.trackGroup(), a.origin(), groups, p);
