@@ -1,12 +1,22 @@
 package keepalived.config.vrrp;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import keepalived.config.Block;
 import keepalived.config.Host;
 import keepalived.config.KeepalivedConfig;
 import keepalived.config.Key;
+import keepalived.config.Keyword;
 import keepalived.config.Problems;
 import keepalived.config.Schema;
+import keepalived.config.Severity;
+import keepalived.config.net.IpAddress;
+import keepalived.config.net.Route;
+import keepalived.config.net.Rule;
+import keepalived.config.net.StaticKeywords;
 
 /** Top-level VRRP blocks: vrrp_script, track_file, vrrp_track_process, sync groups, garp_group, vrrp_instance. */
 public final class VrrpKeywords {
@@ -16,11 +26,147 @@ public final class VrrpKeywords {
     public static final Key<List<Block>> VRRP_INSTANCES = Key.of("vrrp_instance", List.of());
     public static final Key<List<Block>> VRRP_SCRIPTS = Key.of("vrrp_script", List.of());
     public static final Key<List<Block>> VRRP_SYNC_GROUPS = Key.of("vrrp_sync_group", List.of());
+    public static final Key<List<Block>> TRACK_FILES = Key.of("track_file", List.of());
+    public static final Key<List<Block>> TRACK_PROCESSES = Key.of("vrrp_track_process", List.of());
 
     public static void install(Schema top) {
-        // TODO(helper)
+        top.blocks("track_group", TrackGroupKeywords.TRACK_GROUPS, TrackGroupKeywords.SCHEMA, named("track_group"))
+                .header(1).owner(Keyword.Owner.VRRP).doc("instances followed by static entries");
+        InterfaceKeywords.install(top);
+        top.blocks("vrrp_script", VRRP_SCRIPTS, VrrpScriptKeywords.SCHEMA, named("vrrp_script"))
+                .header(1).owner(Keyword.Owner.VRRP).doc("a tracked script");
+        top.blocks("track_file", TRACK_FILES, TrackFileKeywords.SCHEMA, named("track_file"))
+                .header(1).owner(Keyword.Owner.TRACK_FILE).doc("a tracked file holding a number");
+        top.alias("vrrp_track_file", "track_file").owner(Keyword.Owner.TRACK_FILE);
+        top.blocks("vrrp_track_process", TRACK_PROCESSES, TrackProcessKeywords.SCHEMA, named("vrrp_track_process"))
+                .header(1).owner(Keyword.Owner.VRRP).doc("a tracked process");
+        top.blocks("vrrp_sync_group", VRRP_SYNC_GROUPS, SyncGroupKeywords.SCHEMA, named("vrrp_sync_group"))
+                .header(1).owner(Keyword.Owner.VRRP).doc("instances that change state together");
+        top.blocks("garp_group", GarpGroupKeywords.GARP_GROUPS, GarpGroupKeywords.SCHEMA)
+                .header(0).owner(Keyword.Owner.VRRP).doc("GARP pacing for a set of interfaces");
+        top.blocks("vrrp_instance", VRRP_INSTANCES, VrrpInstanceKeywords.SCHEMA, named("vrrp_instance"))
+                .header(1).owner(Keyword.Owner.VRRP).doc("a VRRP virtual router");
+    }
+
+    /** Header handler of named blocks: stamps the parse order (see {@link ParseOrder}). */
+    private static Keyword.Handler named(String what) {
+        return (b, a) -> b.set(ParseOrder.DEFINED, ParseOrder.next(), a.origin());
+    }
+
+    /** The first block named {@code name}, or null. */
+    static Block find(List<Block> blocks, String name) {
+        for (Block b : blocks) {
+            if (name.equals(b.name())) {
+                return b;
+            }
+        }
+        return null;
     }
 
     public static void validate(KeepalivedConfig config, Host host, Problems problems) {
+        Block root = config.root();
+        boolean[] missingIf = {false};
+        Set<String> seen = new HashSet<>();
+        for (Block b : root.blocks(TRACK_FILES)) {
+            duplicate(b, seen, "track_file", problems);
+        }
+        if (StaticKeywords.checkInterfaces(root.get(StaticKeywords.STATIC_ADDRESSES), host, problems)) {
+            missingIf[0] = true;
+        }
+        staticTrackGroups(config, problems);
+        for (InterfaceKeywords.Linkbeat l : root.get(InterfaceKeywords.LINKBEAT_INTERFACES)) {
+            if (!host.interfaceExists(l.ifname())) {
+                problems.error(l.origin(), "unknown interface " + l.ifname() + " specified for linkbeat interface");
+            }
+        }
+        for (InterfaceKeywords.UpDownDelay d : root.get(InterfaceKeywords.UP_DOWN_DELAYS)) {
+            if (!host.interfaceExists(d.ifname())) {
+                problems.error(d.origin(), "unknown interface " + d.ifname() + " specified for up/down delay");
+            }
+        }
+        Map<String, Block> instances = new HashMap<>();
+        for (Block vi : config.vrrpInstances()) {
+            if (instances.putIfAbsent(vi.name(), vi) != null) {
+                problems.error(vi.origin(), "vrrp instance " + vi.name() + " already defined");
+                continue;
+            }
+            VrrpInstanceChecks.check(vi, config, host, problems, missingIf);
+        }
+        syncGroups(config, instances, problems);
+        if (missingIf[0]) {
+            problems.report(Severity.BAD_INTERFACE, null, "Non-existent interface specified in configuration");
+        }
+        scriptSecurity(config, problems);
+    }
+
+    private static void duplicate(Block b, Set<String> seen, String what, Problems p) {
+        if (!seen.add(b.name())) {
+            p.error(b.origin(), what + " " + b.name() + " already defined");
+        }
+    }
+
+    private static void syncGroups(KeepalivedConfig config, Map<String, Block> instances, Problems p) {
+        Map<String, String> memberOf = new HashMap<>();
+        for (Block sg : config.syncGroups()) {
+            String name = sg.name();
+            SyncGroupChecks.check(sg, config, instances, memberOf, p);
+            VrrpInstanceChecks.trackRefs(name, sg.get(SyncGroupKeywords.TRACK_SCRIPT), sg.get(SyncGroupKeywords.TRACK_FILE),
+                    sg.get(SyncGroupKeywords.TRACK_PROCESS), sg.get(SyncGroupKeywords.TRACK_BFD), config, p);
+        }
+    }
+
+    private static void staticTrackGroups(KeepalivedConfig config, Problems p) {
+        Block root = config.root();
+        Set<String> vis = new HashSet<>();
+        config.vrrpInstances().forEach(v -> vis.add(v.name()));
+        Set<String> groups = new HashSet<>();
+        for (Block tg : root.blocks(TrackGroupKeywords.TRACK_GROUPS)) {
+            if (!groups.add(tg.name())) {
+                p.error(tg.origin(), "track_group " + tg.name() + " already defined");
+                continue;
+            }
+            // keepalived only logs unknown members of a track group (not a config error under -t)
+        }
+        for (IpAddress a : root.get(StaticKeywords.STATIC_ADDRESSES)) {
+            trackGroupRef(a.trackGroup(), a.origin(), groups, p);
+        }
+        for (Route r : root.get(StaticKeywords.STATIC_ROUTES)) {
+            trackGroupRef(r.trackGroup(), r.origin(), groups, p);
+        }
+        for (Rule r : root.get(StaticKeywords.STATIC_RULES)) {
+            trackGroupRef(r.trackGroup(), r.origin(), groups, p);
+        }
+    }
+
+    private static void trackGroupRef(String group, keepalived.config.Origin o, Set<String> groups, Problems p) {
+        if (group != null && !groups.contains(group)) {
+            p.error(o, "track_group " + group + " not found");
+        }
+    }
+
+    /**
+     * keepalived refuses to run scripts as root from unsafe places unless told to; without
+     * enable_script_security any configured script is reported (exit 6).
+     */
+    private static void scriptSecurity(KeepalivedConfig config, Problems p) {
+        if (VrrpInstanceChecks.globalBool(config.globalDefs(), "enable_script_security")) {
+            return;
+        }
+        boolean scripts = config.vrrpScripts().stream().anyMatch(VrrpScriptKeywords::usable);
+        List<Key<NotifyScript>> instanceNotifies = List.of(VrrpInstanceKeywords.NOTIFY_MASTER,
+                VrrpInstanceKeywords.NOTIFY_BACKUP, VrrpInstanceKeywords.NOTIFY_FAULT, VrrpInstanceKeywords.NOTIFY_STOP,
+                VrrpInstanceKeywords.NOTIFY, VrrpInstanceKeywords.NOTIFY_MASTER_RX_LOWER_PRI,
+                VrrpInstanceKeywords.NOTIFY_DELETED_SCRIPT);
+        for (Block vi : config.vrrpInstances()) {
+            scripts |= instanceNotifies.stream().anyMatch(vi::isSet);
+        }
+        List<Key<NotifyScript>> groupNotifies = List.of(SyncGroupKeywords.NOTIFY_MASTER, SyncGroupKeywords.NOTIFY_BACKUP,
+                SyncGroupKeywords.NOTIFY_FAULT, SyncGroupKeywords.NOTIFY_STOP, SyncGroupKeywords.NOTIFY);
+        for (Block sg : config.syncGroups()) {
+            scripts |= groupNotifies.stream().anyMatch(sg::isSet);
+        }
+        if (scripts) {
+            p.report(Severity.SECURITY, null, "SECURITY VIOLATION - scripts are being executed but script_security not enabled.");
+        }
     }
 }
