@@ -42,6 +42,7 @@ class ConfigFuzzTest {
             Pattern.compile("^SECURITY VIOLATION.*"),
             Pattern.compile("^Non-existent interface specified in configuration"),
             Pattern.compile("^Sync group .*"),
+            Pattern.compile("^Virtual router .* specified in sync group .*"),
             Pattern.compile("^.* both use VRID .*"),
             Pattern.compile("^Config files missing .*"),
             Pattern.compile("^Configuration file .*"),
