@@ -7,9 +7,21 @@ import java.util.List;
  * One logical line after preprocessing: comments stripped, parameters substituted, sequences
  * expanded and the line cut at braces, so a brace is always a line of its own.
  *
- * @param text the line text (trimmed, never empty)
+ * @param text     the line text (trimmed, never empty)
+ * @param copyLine the line's number in the consolidated copy that keepalived's children parse;
+ *                 it differs from {@code origin.line()} only after a line longer than
+ *                 keepalived's buffer (the copy holds each piece as a line of its own)
  */
-public record ConfigLine(Origin origin, String text) {
+public record ConfigLine(Origin origin, String text, int copyLine) {
+
+    public ConfigLine(Origin origin, String text) {
+        this(origin, text, origin.line());
+    }
+
+    /** This line as keepalived's child processes number it. */
+    public ConfigLine asInCopy() {
+        return copyLine == origin.line() ? this : new ConfigLine(new Origin(origin.file(), copyLine), text, copyLine);
+    }
 
     public boolean isOpenBrace() {
         return text.equals("{");

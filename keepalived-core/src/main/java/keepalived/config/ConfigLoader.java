@@ -33,7 +33,7 @@ public final class ConfigLoader {
             List<ConfigLine> lines = reader.read(file);
             for (Pass pass : Pass.values()) {
                 Block.Builder root = new Block.Builder("", List.of(), new Origin(file, 0));
-                new ConfigParser(lines, problems, pass::parses).parse(TopLevel.SCHEMA, root);
+                new ConfigParser(lines, problems, pass::parses, pass != Pass.PARENT).parse(TopLevel.SCHEMA, root);
                 model.mergeAbsent(root);
                 if (reader.unclosedBraces() > 0 && pass == Pass.PARENT) {
                     problems.report(Severity.MISSING_BRACE, null, "There are " + reader.unclosedBraces()

@@ -17,15 +17,28 @@ public final class ConfigParser {
     private final List<ConfigLine> lines;
     private final Problems problems;
     private final Predicate<Keyword> active;
+    private final boolean copyNumbering;
     private int pos;
 
     /**
-     * @param active which top-level keywords this pass parses; the others are skipped
+     * @param active        which top-level keywords this pass parses; the others are skipped
+     * @param copyNumbering number lines as keepalived's children do (they parse the parent's
+     *                      consolidated copy, see {@link ConfigLine#copyLine()})
      */
-    public ConfigParser(List<ConfigLine> lines, Problems problems, Predicate<Keyword> active) {
+    public ConfigParser(List<ConfigLine> lines, Problems problems, Predicate<Keyword> active, boolean copyNumbering) {
         this.lines = lines;
         this.problems = problems;
         this.active = active;
+        this.copyNumbering = copyNumbering;
+    }
+
+    public ConfigParser(List<ConfigLine> lines, Problems problems, Predicate<Keyword> active) {
+        this(lines, problems, active, false);
+    }
+
+    private ConfigLine next() {
+        ConfigLine line = lines.get(pos++);
+        return copyNumbering ? line.asInCopy() : line;
     }
 
     /** Parses everything into {@code root} using the top-level table. */
@@ -36,7 +49,7 @@ public final class ConfigParser {
 
     private void body(Schema schema, Block.Builder block, int level, boolean needOpen) {
         while (pos < lines.size()) {
-            ConfigLine line = lines.get(pos++);
+            ConfigLine line = next();
             if (needOpen) {
                 needOpen = false;
                 if (line.isOpenBrace()) {
@@ -119,7 +132,7 @@ public final class ConfigParser {
         }
         boolean needOpen = true;
         while (pos < lines.size()) {
-            ConfigLine line = lines.get(pos++);
+            ConfigLine line = next();
             if (needOpen) {
                 needOpen = false;
                 if (line.isOpenBrace()) {

@@ -53,6 +53,8 @@ public final class ConfigReader {
     /** Lexical brace balance, counted as keepalived's reader does (not by block structure). */
     private int blockDepth;
     private int budget;
+    /** Number, in keepalived's consolidated copy, of the line being processed. */
+    private int copyLine;
     private boolean budgetReported;
 
     /**
@@ -112,6 +114,7 @@ public final class ConfigReader {
             return;
         }
         Path savedDir = currentDir;
+        int savedCopyLine = copyLine;
         including.push(real);
         currentDir = real.getParent() == null ? Path.of("/") : real.getParent();
         try {
@@ -120,12 +123,14 @@ public final class ConfigReader {
             String definitionName = null;
             Origin definitionOrigin = null;
             int lineShift = 0;
+            int copyShift = 0;
             for (int i = 0; i < lines.length; i++) {
                 if (i == lines.length - 1 && lines[i].isEmpty()) {
                     break;
                 }
                 budget = EXPANSION_BUDGET;
                 budgetReported = false;
+                copyLine = i + 1 + copyShift;
                 String raw = lines[i];
                 Origin origin = new Origin(name, i + 1 - lineShift);
                 int nul = raw.indexOf('\0');
@@ -143,9 +148,14 @@ public final class ConfigReader {
                     // keepalived reads with fgets(MAXBUF): a long line arrives in pieces, and
                     // only the last piece (which holds the newline) advances the line count.
                     Origin before = new Origin(name, Math.max(1, origin.line() - 1));
+                    // The children parse the parent's copy, which holds each piece as a line.
                     for (int at = 0; at < raw.length(); at += MAX_LINE - 1) {
                         int end = Math.min(raw.length(), at + MAX_LINE - 1);
                         process(decomment(raw.substring(at, end), origin), end == raw.length() ? origin : before, 0);
+                        if (end < raw.length()) {
+                            copyLine++;
+                            copyShift++;
+                        }
                     }
                     continue;
                 }
@@ -180,6 +190,7 @@ public final class ConfigReader {
         } finally {
             including.pop();
             currentDir = savedDir;
+            copyLine = savedCopyLine;
         }
     }
 
@@ -502,7 +513,8 @@ public final class ConfigReader {
         }
         String kind = m.group(1);
         String rest = m.group(3);
-        List<String> args = splitTopLevel(m.group(2));
+        String spec = m.group(2).indexOf('$') >= 0 ? substitute(m.group(2), origin) : m.group(2);
+        List<String> args = splitTopLevel(spec);
         if (kind.equals("LST")) {
             expandList(args, rest, text, origin, depth);
             return;
@@ -538,9 +550,14 @@ public final class ConfigReader {
             problems.error(origin, "Invalid ~SEQ specification '" + text + "'");
             return;
         }
+        // Like keepalived, each value is set as the definition $var (still set afterwards) and
+        // the rest of the line goes through the normal substitution rules.
         for (long v = start; step > 0 ? v <= end : v >= end; v += step) {
-            String value = kind.equals("SEQx") ? Long.toHexString(v) : Long.toString(v);
-            process(replaceVar(rest, var, value), origin, depth + 1);
+            params.put(var, kind.equals("SEQx") ? Long.toHexString(v) : Long.toString(v));
+            process(rest, origin, depth + 1);
+            if (budget < 0) {
+                return;
+            }
         }
     }
 
@@ -558,11 +575,13 @@ public final class ConfigReader {
         }
         for (String valueSpec : args.subList(1, args.size())) {
             List<String> values = vars.size() == 1 ? List.of(valueSpec) : braceList(valueSpec);
-            String line = rest;
             for (int i = 0; i < vars.size(); i++) {
-                line = replaceVar(line, vars.get(i), i < values.size() ? values.get(i) : "");
+                params.put(vars.get(i), i < values.size() ? values.get(i) : "");
             }
-            process(line, origin, depth + 1);
+            process(rest, origin, depth + 1);
+            if (budget < 0) {
+                return;
+            }
         }
     }
 
@@ -593,28 +612,6 @@ public final class ConfigReader {
         return out;
     }
 
-    private static String replaceVar(String line, String var, String value) {
-        String s = line.replace("${" + var + "}", value);
-        StringBuilder sb = new StringBuilder();
-        String token = "$" + var;
-        int i = 0;
-        while (true) {
-            int at = s.indexOf(token, i);
-            if (at < 0) {
-                sb.append(s, i, s.length());
-                return sb.toString();
-            }
-            int after = at + token.length();
-            sb.append(s, i, at);
-            if (after < s.length() && isNamePart(s.charAt(after))) {
-                sb.append(token);
-            } else {
-                sb.append(value);
-            }
-            i = after;
-        }
-    }
-
     /** Emits the line, cut before every unquoted brace; each brace is a line of its own. */
     private void splitBraces(String text, Origin origin) {
         String s = text;
@@ -631,11 +628,11 @@ public final class ConfigReader {
                 }
             }
             if (at < 0) {
-                out.add(new ConfigLine(origin, s));
+                out.add(new ConfigLine(origin, s, copyLine));
                 return;
             }
             if (at > 0) {
-                out.add(new ConfigLine(origin, s.substring(0, at).strip()));
+                out.add(new ConfigLine(origin, s.substring(0, at).strip(), copyLine));
             }
             emitBrace(s.charAt(at), origin);
             s = s.substring(at + 1).strip();
@@ -652,7 +649,7 @@ public final class ConfigReader {
     }
 
     private void emitBrace(char brace, Origin origin) {
-        out.add(new ConfigLine(origin, brace == '{' ? "{" : "}"));
+        out.add(new ConfigLine(origin, brace == '{' ? "{" : "}", copyLine));
         if (brace == '{') {
             blockDepth++;
         } else if (blockDepth-- < 1) {
