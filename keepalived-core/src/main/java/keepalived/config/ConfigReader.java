@@ -213,7 +213,8 @@ public final class ConfigReader {
         }
         if (text.startsWith("include")) {
             String first = firstWord(text);
-            if (isIncludeKeyword(first)) {
+            // a bare "include" is not an include: keepalived reports it as an unknown keyword
+            if (isIncludeKeyword(first) && first.length() < text.length()) {
                 include(first, text.substring(first.length()).strip(), origin);
                 return;
             }
@@ -261,16 +262,16 @@ public final class ConfigReader {
 
     private void include(String keyword, String args, Origin origin) {
         List<String> patterns = new ConfigLine(origin, args).tokens(problems);
-        if (patterns.isEmpty()) {
-            problems.report(Severity.MISSING_PARAMETER, origin, "No include file specified");
-            return;
-        }
-        // 2.2.7 treats every include variant like plain include; only -e makes a miss an error.
-        boolean mustExist = includeCheckAll;
+        // includem / includew / includea (and -e) insist that a pattern matches: 2.2.7 prints the
+        // same note as for a plain include but ends -t with status 6, which keepalived's
+        // status ordering gives to its highest class; plain include, includer and includeb
+        // just note a missing named file.
+        boolean mustMatch = includeCheckAll || keyword.equals("includem") || keyword.equals("includew")
+                || keyword.equals("includea");
         for (String pattern : patterns) {
             List<Path> files = glob(currentDir, pattern);
-            if (files.isEmpty() && mustExist) {
-                problems.report(Severity.FILE_NOT_FOUND, origin, "Unable to find configuration file " + pattern);
+            if (files.isEmpty() && mustMatch) {
+                problems.report(Severity.SECURITY, origin, "Config files missing '" + pattern + "'.");
             } else if (files.isEmpty() && !hasGlob(pattern)) {
                 // a glob that matches nothing is silent; a named file that is missing is noted
                 problems.notice(origin, "Config files missing '" + pattern + "'.");
