@@ -11,11 +11,26 @@ public final class Args {
     private final ConfigLine line;
     private final List<String> words;
     private final Problems problems;
+    private final int position;
 
     public Args(ConfigLine line, List<String> words, Problems problems) {
+        this(line, words, problems, -1);
+    }
+
+    /** @param position index of the line in the preprocessed input (same in every pass) */
+    public Args(ConfigLine line, List<String> words, Problems problems, int position) {
         this.line = line;
         this.words = words;
         this.problems = problems;
+        this.position = position;
+    }
+
+    /**
+     * Where the line stands in the whole (preprocessed) configuration: keepalived resolves some
+     * references while parsing, so "defined before" is a comparison of positions.
+     */
+    public int position() {
+        return position;
     }
 
     public Origin origin() {

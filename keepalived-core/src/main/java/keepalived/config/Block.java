@@ -23,7 +23,7 @@ public final class Block {
     /** Takes over the builder's maps (a builder is not used after build), building children. */
     private Block(Builder b) {
         this.keyword = b.keyword;
-        this.header = List.copyOf(b.header);
+        this.header = Collections.unmodifiableList(b.header);
         this.origin = b.origin;
         this.closeOrigin = b.closeOrigin;
         for (Map.Entry<Key<?>, Object> e : b.values.entrySet()) {
@@ -222,12 +222,14 @@ public final class Block {
     private static final class ListBuilder {
         final List<Object> items = new ArrayList<>();
 
+        /** Builds child builders in place and hands the list over (no copy). */
         List<Object> build() {
-            List<Object> out = new ArrayList<>(items.size());
-            for (Object o : items) {
-                out.add(o instanceof Builder b ? b.build() : o);
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i) instanceof Builder b) {
+                    items.set(i, b.build());
+                }
             }
-            return Collections.unmodifiableList(out);
+            return Collections.unmodifiableList(items);
         }
     }
 }

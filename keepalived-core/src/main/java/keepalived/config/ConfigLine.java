@@ -24,11 +24,11 @@ public record ConfigLine(Origin origin, String text, int copyLine) {
     }
 
     public boolean isOpenBrace() {
-        return text.equals("{");
+        return text.length() == 1 && text.charAt(0) == '{';
     }
 
     public boolean isCloseBrace() {
-        return text.equals("}");
+        return text.length() == 1 && text.charAt(0) == '}';
     }
 
     /**

@@ -1,6 +1,11 @@
 package keepalived.config;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Reads, parses and checks a configuration: the one entry point used by {@code -t}, by the
@@ -27,15 +32,30 @@ public final class ConfigLoader {
     }
 
     public static Result load(String file, Options options, Problems problems) {
-        Block.Builder model = new Block.Builder("", List.of(), new Origin(file, 0));
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
+            Thread t = new Thread(r, "config-parse");
+            t.setDaemon(true);
+            return t;
+        });
         try {
+            // The keyword tables (hundreds of handlers) initialise on a worker meanwhile.
+            Future<Schema> tables = workers.submit(() -> TopLevel.SCHEMA);
             ConfigReader reader = new ConfigReader(problems, options.configId(), options.includeCheckAll());
             List<ConfigLine> lines = reader.read(file);
+            Schema top = join(tables);
+            List<Future<PassResult>> passes = new ArrayList<>();
             for (Pass pass : Pass.values()) {
-                Block.Builder root = new Block.Builder("", List.of(), new Origin(file, 0));
-                new ConfigParser(lines, problems, pass::parses, pass != Pass.PARENT).parse(TopLevel.SCHEMA, root);
-                model.mergeAbsent(root);
-                if (reader.unclosedBraces() > 0 && pass == Pass.PARENT) {
+                passes.add(workers.submit(() -> pass.parse(lines, top)));
+            }
+            Block.Builder model = new Block.Builder("", List.of(), new Origin(file, 0));
+            for (Future<PassResult> f : passes) {
+                PassResult r = join(f);
+                model.mergeAbsent(r.root());
+                if (problems.replay(r.problems())) {
+                    // keepalived exits at the first abandoned parse: later passes never run
+                    return new Result(new KeepalivedConfig(model.build()), problems);
+                }
+                if (r.pass() == Pass.PARENT && reader.unclosedBraces() > 0) {
                     problems.report(Severity.MISSING_BRACE, null, "There are " + reader.unclosedBraces()
                             + " missing '}'s or extra '{'s");
                 }
@@ -45,8 +65,32 @@ public final class ConfigLoader {
                 v.validate(config, options.host(), problems);
             }
             return new Result(config, problems);
-        } catch (Problems.ConfigAbort abort) {
-            return new Result(new KeepalivedConfig(model.build()), problems);
+        } finally {
+            workers.shutdown();
+        }
+    }
+
+    /** Parse passes run concurrently; more than 4 workers would only wait on each other. */
+    private static final int WORKERS = Integer.getInteger("keepalived.config.workers",
+            Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())));
+
+    private record PassResult(Pass pass, Block.Builder root, Problems problems) {
+    }
+
+    private static <T> T join(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the configuration", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -69,6 +113,18 @@ public final class ConfigLoader {
 
         boolean parses(Keyword k) {
             return owners.contains(k.owner());
+        }
+
+        /** One process's parse of the whole input, with its own problem list. */
+        PassResult parse(List<ConfigLine> lines, Schema top) {
+            Problems own = new Problems();
+            Block.Builder root = new Block.Builder("", List.of(), new Origin("", 0));
+            try {
+                new ConfigParser(lines, own, this::parses, this != PARENT).parse(top, root);
+            } catch (Problems.ConfigAbort abort) {
+                // recorded in own.aborted(); the loader stops after replaying this pass
+            }
+            return new PassResult(this, root, own);
         }
     }
 

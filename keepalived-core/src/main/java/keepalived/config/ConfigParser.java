@@ -71,7 +71,7 @@ public final class ConfigParser {
             }
             Keyword k = schema.keyword(words.get(0));
             if (k == null && schema.entryHandler() != null) {
-                schema.entryHandler().handle(block, new Args(line, words, problems));
+                schema.entryHandler().handle(block, new Args(line, words, problems, pos - 1));
                 continue;
             }
             if (k == null) {
@@ -82,7 +82,7 @@ public final class ConfigParser {
                 skipInactiveBlock();
                 continue;
             }
-            Args args = new Args(line, words, problems);
+            Args args = new Args(line, words, problems, pos - 1);
             if (k.support() == Keyword.Support.UNSUPPORTED) {
                 problems.notice(line.origin(), "keyword '" + k.name() + "' is not supported by keepalived-java - ignoring");
             }
@@ -144,7 +144,7 @@ public final class ConfigParser {
             }
             List<String> words = line.tokens(problems);
             if (!words.isEmpty()) {
-                k.handler().handle(block, new Args(line, words, problems));
+                k.handler().handle(block, new Args(line, words, problems, pos - 1));
             }
         }
     }

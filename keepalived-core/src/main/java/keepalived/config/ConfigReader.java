@@ -367,7 +367,7 @@ public final class ConfigReader {
      * {@code \} (it marks a continued definition), and reports an unterminated quote.
      */
     String decomment(String line, Origin origin) {
-        if (!hasAny(line, "#!\"\\")) {
+        if (!hasCommentOrQuote(line)) {
             return line;
         }
         StringBuilder sb = new StringBuilder(line.length());
@@ -640,9 +640,10 @@ public final class ConfigReader {
         }
     }
 
-    private static boolean hasAny(String s, String chars) {
-        for (int i = 0; i < s.length(); i++) {
-            if (chars.indexOf(s.charAt(i)) >= 0) {
+    private static boolean hasCommentOrQuote(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '#' || c == '!' || c == '"' || c == '\\') {
                 return true;
             }
         }

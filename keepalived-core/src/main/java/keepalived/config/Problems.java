@@ -62,6 +62,20 @@ public final class Problems {
         return aborted;
     }
 
+    /**
+     * Reports everything {@code other} collected, in its order (a parse pass that ran on its
+     * own list); returns true when {@code other} had given up on the configuration.
+     */
+    public boolean replay(Problems other) {
+        for (ConfigProblem p : other.list) {
+            add(p);
+        }
+        if (other.aborted) {
+            aborted = true;
+        }
+        return other.aborted;
+    }
+
     /** Thrown after {@link #abort} to unwind the parser; never escapes {@code ConfigLoader}. */
     public static final class ConfigAbort extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -92,7 +92,7 @@ public enum TrackList {
                 i++;
             }
         }
-        return new TrackRef(name, weight, reverse, a.origin());
+        return new TrackRef(name, weight, reverse, a.origin(), a.position());
     }
 
     private Integer weight(String owner, String name, String text, Args a) {

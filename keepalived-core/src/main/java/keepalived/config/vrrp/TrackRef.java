@@ -8,13 +8,10 @@ import keepalived.config.Origin;
  * the entry's line ({@code track script X not found}).
  *
  * @param weight null when not given (the tracked object's own weight applies)
- * @param parsedAt parse-order stamp: keepalived only finds objects defined before the reference
+ * @param parsedAt position of the entry's line (keepalived only finds objects defined before
+ *                 the reference; see {@link ParseOrder})
  */
 public record TrackRef(String name, Integer weight, boolean reverse, Origin origin, long parsedAt) {
-
-    public TrackRef(String name, Integer weight, boolean reverse, Origin origin) {
-        this(name, weight, reverse, origin, ParseOrder.next());
-    }
 
     @Override
     public String toString() {

@@ -50,7 +50,7 @@ public final class VrrpKeywords {
 
     /** Header handler of named blocks: stamps the parse order (see {@link ParseOrder}). */
     private static Keyword.Handler named(String what) {
-        return (b, a) -> b.set(ParseOrder.DEFINED, ParseOrder.next(), a.origin());
+        return (b, a) -> b.set(ParseOrder.DEFINED, (long) a.position(), a.origin());
     }
 
     /** The first block named {@code name}, or null. */
