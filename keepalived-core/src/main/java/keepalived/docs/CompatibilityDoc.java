@@ -61,6 +61,17 @@ public final class CompatibilityDoc {
             sb.append("| ").append(f[0]).append(" | ").append(f[1]).append(" | ").append(f[2]).append(" |\n");
         }
 
+        sb.append("\n## Deliberate differences from keepalived 2.2.7\n\n")
+          .append("- `-t` prints each problem once; keepalived prints it once per process that parses it ")
+          .append("(up to four times). The lines and the exit code are the same.\n")
+          .append("- `-t` with a config file that does not exist exits 4 (cannot run); keepalived 2.2.7 ")
+          .append("prints `Config files missing` and exits 0, so `keepalived -t && reload` passed on a typo.\n")
+          .append("- Where keepalived 2.2.7 crashes or hangs on a broken config (an unterminated quote in a ")
+          .append("`vrrp_script` `script`, `HTTP_GET` without `url`, an include loop), keepalived-java ")
+          .append("reports the problem and goes on.\n")
+          .append("- `-d` with `-t` prints the parsed model on stdout.\n")
+          .append("- Keywords that keepalived-java parses but does not implement (SNMP, DBus) get a ")
+          .append("`not supported by keepalived-java` notice from `-t`; it does not change the exit code.\n");
         sb.append("\n## Keyword status\n\n")
           .append("- **implemented**: parsed, checked and honoured at run time.\n")
           .append("- **planned**: parsed and checked; honoured once its subsystem's runtime lands.\n")
