@@ -21,6 +21,8 @@ public final class ScriptCheck {
 
     /** What keepalived concludes about one script. */
     public enum Status {
+        /** not vetted at all (see {@link ScriptCheck#check}): kept, and not counted as a script */
+        UNCHECKED,
         /** missing or not reachable: keepalived drops it */
         NOT_FOUND,
         /** present but not executable by its user (kept, counted as a script) */
@@ -52,6 +54,11 @@ public final class ScriptCheck {
      * default script user of {@code globalDefs}).
      */
     public static Status check(String command, String user, String group, Block globalDefs) {
+        if (command != null && command.startsWith("<") && command.indexOf('/') > 0) {
+            // observed in 2.2.7: a redirection-like "</path" (the bash /dev/tcp idiom) passes
+            // unvetted and does not count toward the SECURITY VIOLATION check
+            return Status.UNCHECKED;
+        }
         int[] ids = ids(user, group, globalDefs);
         Path file = locate(command, ids);
         if (file == null) {
@@ -184,7 +191,7 @@ public final class ScriptCheck {
         private boolean insecure;
 
         public void add(Status s) {
-            if (s != Status.NOT_FOUND) {
+            if (s != Status.NOT_FOUND && s != Status.UNCHECKED) {
                 scripts = true;
             }
             if (s == Status.INSECURE) {
