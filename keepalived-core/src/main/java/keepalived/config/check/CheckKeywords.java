@@ -13,6 +13,8 @@ import keepalived.config.Keyword;
 import keepalived.config.Origin;
 import keepalived.config.Problems;
 import keepalived.config.Schema;
+import keepalived.config.global.GlobalDefsKeywords;
+import keepalived.config.global.ScriptCheck;
 import keepalived.config.check.VirtualServerKeywords.Protocol;
 import keepalived.config.check.VirtualServerKeywords.Service;
 
@@ -53,6 +55,39 @@ public final class CheckKeywords {
                 virtualServer(vs, config, bfds, trackFiles, problems);
             }
         }
+        scriptSecurity(config, problems);
+    }
+
+    /**
+     * The checker's vetting of its scripts (quorum_up/down, notify_up/down, misc_path): missing
+     * ones are dropped silently; without enable_script_security any left is a SECURITY VIOLATION.
+     */
+    private static void scriptSecurity(KeepalivedConfig config, Problems problems) {
+        Block g = config.globalDefs();
+        ScriptCheck.Tally tally = new ScriptCheck.Tally();
+        for (Block vs : config.virtualServers()) {
+            vet(vs.get(VirtualServerKeywords.QUORUM_UP), null, g, tally);
+            vet(vs.get(VirtualServerKeywords.QUORUM_DOWN), null, g, tally);
+            for (Block rs : vs.blocks(VirtualServerKeywords.REAL_SERVERS)) {
+                vet(rs.get(RealServerKeywords.NOTIFY_UP), null, g, tally);
+                vet(rs.get(RealServerKeywords.NOTIFY_DOWN), null, g, tally);
+                for (Block c : rs.blocks(RealServerKeywords.CHECKERS)) {
+                    if (c.isSet(OtherCheckKeywords.MISC_PATH) && !c.get(OtherCheckKeywords.MISC_REMOVED)) {
+                        vet(c.get(OtherCheckKeywords.MISC_PATH), c.get(OtherCheckKeywords.USER), g, tally);
+                    }
+                }
+            }
+        }
+        tally.report(problems, "check ", g.get(GlobalDefsKeywords.ENABLE_SCRIPT_SECURITY));
+    }
+
+    private static void vet(ScriptCommand sc, List<String> user, Block g, ScriptCheck.Tally tally) {
+        if (sc == null || sc.argv().isEmpty()) {
+            return;
+        }
+        String u = user == null || user.isEmpty() ? null : user.get(0);
+        String grp = user == null || user.size() < 2 ? null : user.get(1);
+        tally.add(ScriptCheck.check(sc.argv().get(0), u, grp, g));
     }
 
     private static void virtualServer(Block vs, KeepalivedConfig config, Map<String, Origin> bfds, Set<String> trackFiles,

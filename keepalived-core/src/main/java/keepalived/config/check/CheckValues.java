@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import keepalived.config.Args;
+import keepalived.config.global.ShellWords;
 import keepalived.config.Origin;
 import keepalived.config.Problems;
 import keepalived.config.Severity;
@@ -121,13 +122,31 @@ public final class CheckValues {
         return a != null && a.getAddress().length == 16 && a.isLinkLocalAddress();
     }
 
-    /** A script keyword's command line: the raw text after the keyword and its argv. */
+    /**
+     * A script keyword's command line: the raw text after the keyword and its argv; null (and
+     * reported) when a quote is left open, as keepalived then drops the script.
+     */
     public static ScriptCommand script(Args a) {
+        List<String> words = ShellWords.splitChecked(a.line().text(), a.origin(), a.problems());
+        if (words == null
+                || (words.size() > 1 && ShellWords.splitChecked(words.get(1), a.origin(), a.problems()) == null)) {
+            return null;
+        }
         String raw = a.line().rest();
         // the usual form quotes the whole command line: split what is inside the quotes
         String cmd = raw.length() >= 2 && raw.startsWith("\"") && raw.endsWith("\"") && !raw.endsWith("\\\"")
                 ? raw.substring(1, raw.length() - 1) : raw;
         return new ScriptCommand(raw, splitCommand(cmd), a.origin());
+    }
+
+    /**
+     * keepalived reads a script keyword's raw line, so only a keyword with nothing at all after
+     * it is "missing a parameter" (an unterminated quote that left no token is not).
+     */
+    public static void requireCommand(Args a) {
+        if (a.line().rest().isEmpty()) {
+            a.required(1);
+        }
     }
 
     /**

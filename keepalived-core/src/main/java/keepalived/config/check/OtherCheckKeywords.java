@@ -74,8 +74,9 @@ public final class OtherCheckKeywords {
 
         CheckerKeywords.timing(MISC);
         MISC.custom("misc_path", (b, a) -> {
-            if (a.has(1)) {
-                b.set(MISC_PATH, CheckValues.script(a), a.origin());
+            ScriptCommand sc = a.has(1) ? CheckValues.script(a) : null;
+            if (sc != null) {
+                b.set(MISC_PATH, sc, a.origin());
             }
         });
         MISC.value("misc_timeout", MISC_TIMEOUT, a -> {

@@ -49,12 +49,18 @@ public final class RealServerKeywords {
         s.value("lthreshold", LTHRESHOLD, a -> threshold(a, "lthreshold"));
         s.value("inhibit_on_failure", INHIBIT_ON_FAILURE, a -> CheckValues.bool(a, "inhibit_on_failure"));
         s.custom("notify_up", (b, a) -> {
-            a.required(1);
-            b.set(NOTIFY_UP, CheckValues.script(a), a.origin());
+            CheckValues.requireCommand(a);
+            ScriptCommand sc = CheckValues.script(a);
+            if (sc != null) {
+                b.set(NOTIFY_UP, sc, a.origin());
+            }
         });
         s.custom("notify_down", (b, a) -> {
-            a.required(1);
-            b.set(NOTIFY_DOWN, CheckValues.script(a), a.origin());
+            CheckValues.requireCommand(a);
+            ScriptCommand sc = CheckValues.script(a);
+            if (sc != null) {
+                b.set(NOTIFY_DOWN, sc, a.origin());
+            }
         });
         s.value("alpha", ALPHA, a -> CheckValues.bool(a, "alpha"));
         s.value("retry", RETRY, a -> retry(a));

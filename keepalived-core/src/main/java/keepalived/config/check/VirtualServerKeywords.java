@@ -168,12 +168,18 @@ public final class VirtualServerKeywords {
         s.bareFlag("alpha", ALPHA);
         s.bareFlag("omega", OMEGA);
         s.custom("quorum_up", (b, a) -> {
-            a.required(1);
-            b.set(QUORUM_UP, CheckValues.script(a), a.origin());
+            CheckValues.requireCommand(a);
+            ScriptCommand sc = CheckValues.script(a);
+            if (sc != null) {
+                b.set(QUORUM_UP, sc, a.origin());
+            }
         });
         s.custom("quorum_down", (b, a) -> {
-            a.required(1);
-            b.set(QUORUM_DOWN, CheckValues.script(a), a.origin());
+            CheckValues.requireCommand(a);
+            ScriptCommand sc = CheckValues.script(a);
+            if (sc != null) {
+                b.set(QUORUM_DOWN, sc, a.origin());
+            }
         });
         s.value("quorum", QUORUM, a -> {
             Long v = a.integer(1, 1, 0xFFFFFFFFL);

@@ -22,6 +22,32 @@ final class UserDb {
         return exists(Path.of("/etc/group"), name);
     }
 
+    /** uid and primary gid of {@code name}, or null when there is no such user. */
+    static int[] user(String name) {
+        String[] f = entry(Path.of("/etc/passwd"), name);
+        return f == null || f.length < 4 ? null : new int[] {Integer.parseInt(f[2]), Integer.parseInt(f[3])};
+    }
+
+    /** gid of group {@code name}, or null. */
+    static Integer group(String name) {
+        String[] f = entry(Path.of("/etc/group"), name);
+        return f == null || f.length < 3 ? null : Integer.valueOf(f[2]);
+    }
+
+    private static String[] entry(Path file, String name) {
+        try {
+            for (String line : Files.readAllLines(file)) {
+                String[] f = line.split(":", -1);
+                if (f.length > 0 && f[0].equals(name)) {
+                    return f;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return null;
+        }
+        return null;
+    }
+
     private static boolean exists(Path file, String name) {
         try {
             for (String line : Files.readAllLines(file)) {

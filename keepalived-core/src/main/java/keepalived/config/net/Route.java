@@ -30,6 +30,9 @@ public record Route(IpPrefix destination, String type, IpPrefix src, String via,
             "rto_min");
     /** Options taking one value, optionally preceded by {@code lock}. */
     private static final Set<String> LOCKABLE = Set.of("mtu", "window", "cwnd", "ssthresh", "congctl");
+    /** Options handled one by one below, each taking a value. */
+    private static final Set<String> VALUED = Set.of("src", "via", "gw", "dev", "oif", "table", "metric", "priority",
+            "preference", "track_group");
     private static final Set<String> BARE = Set.of("onlink", "append", "prepend", "inet", "inet6", "no_track");
 
     public Route {
@@ -43,6 +46,7 @@ public record Route(IpPrefix destination, String type, IpPrefix src, String via,
         Origin o = a.origin();
         IpPrefix dest = null;
         boolean isDefault = false;
+        String destWord = null;
         String type = null;
         IpPrefix src = null;
         String via = null;
@@ -85,7 +89,7 @@ public record Route(IpPrefix destination, String type, IpPrefix src, String via,
             }
             if (w.equals("to") || w.equals("default") || w.equals("default6")) {
                 if (w.equals("default6")) {
-                    p.error(o, "'default6' is deprecated - please replace with 'inet6 default'");
+                    // 2.2.7 takes it silently (later versions call it deprecated)
                     inet6 = true;
                 }
                 if (w.equals("to")) {
@@ -93,17 +97,32 @@ public record Route(IpPrefix destination, String type, IpPrefix src, String via,
                     continue;
                 }
                 isDefault = true;
+                destWord = w;
                 i++;
                 continue;
             }
-            if (v == null && !IpPrefixes.looksLikePrefix(w)) {
-                p.error(o, "No " + w + " parameter specified for route");
+            if (w.equals("expires") && !inet6 && (dest == null || !dest.isIpv6())) {
+                p.error(o, "expires is only valid for IPv6");
                 return null;
+            }
+            if (w.equals("encap") && v == null) {
+                p.error(o, "Missing encap type");
+                return null;
+            }
+            if (v == null && (VALUED.contains(w) || ONE.contains(w) || LOCKABLE.contains(w))) {
+                // keepalived reads an option's value unconditionally
+                a.required(i + 1);
+            }
+            if (w.equals("gw")) {
+                p.error(o, "\"gw\" for routes is deprecated. Please use \"via\"");
+            } else if (w.equals("or")) {
+                p.error(o, "\"or\" for routes is deprecated. Please use \"nexthop\"");
             }
             switch (w) {
                 case "src" -> {
                     InetAddressOrNull s = InetAddressOrNull.of(v);
                     if (s.value == null) {
+                        p.error(o, "VRRP parsed invalid IP " + v + ". skipping IP...");
                         p.error(o, "invalid route src address " + v);
                         return null;
                     }
@@ -117,6 +136,7 @@ public record Route(IpPrefix destination, String type, IpPrefix src, String via,
                         i++;
                     }
                     if (IpPrefix.literal(addr) == null) {
+                        p.error(o, "VRRP parsed invalid IP " + addr + ". skipping IP...");
                         p.error(o, "invalid route via address " + addr);
                         return null;
                     }
@@ -128,6 +148,10 @@ public record Route(IpPrefix destination, String type, IpPrefix src, String via,
                     i += 2;
                 }
                 case "table" -> {
+                    if (RtTables.resolve(v) == null) {
+                        p.error(o, "Routing table " + v + " not found for route");
+                        return null;
+                    }
                     table = v;
                     i += 2;
                 }
@@ -150,7 +174,8 @@ public record Route(IpPrefix destination, String type, IpPrefix src, String via,
                 }
                 default -> {
                     if (LOCKABLE.contains(w)) {
-                        if (v.equals("lock") && a.has(i + 2)) {
+                        if (v.equals("lock")) {
+                            a.required(i + 2);
                             opts.put(w, List.of("lock", a.word(i + 2)));
                             i += 3;
                         } else {
@@ -160,8 +185,10 @@ public record Route(IpPrefix destination, String type, IpPrefix src, String via,
                     } else if (ONE.contains(w)) {
                         opts.put(w, List.of(v));
                         i += 2;
-                    } else if (dest == null && !isDefault && IpPrefixes.parse(w) != null) {
+                    } else if (!isDefault && IpPrefixes.parse(w) != null) {
+                        // a later address silently replaces the destination
                         dest = IpPrefixes.parse(w);
+                        destWord = w;
                         i++;
                     } else {
                         if (IpPrefixes.parse(w) == null) {
@@ -184,8 +211,9 @@ public record Route(IpPrefix destination, String type, IpPrefix src, String via,
             p.error(o, "Static route has both track_group and no_track set - not tracking");
             trackGroup = null;
         }
-        if (isStatic && dev == null && !noTrack) {
-            p.error(o, "Warning - cannot track route " + (dest == null ? "default" : dest.toString())
+        // static and virtual routes alike; keepalived names the destination as written
+        if (dev == null && !noTrack) {
+            p.error(o, "Warning - cannot track route " + destWord
                     + " with no interface specified, not tracking");
         }
         return new Route(dest, type, src, via, dev, table, metric, inet6, noTrack, trackGroup, opts, nexthops, o);

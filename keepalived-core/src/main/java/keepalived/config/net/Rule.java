@@ -80,13 +80,20 @@ public record Rule(IpPrefix from, IpPrefix to, boolean not, String table, long p
                                 to = pf;
                             }
                         }
-                        case "table", "lookup" -> table = v;
-                        case "preference", "priority", "order" -> {
-                            if (!v.matches("\\d+") || Long.parseLong(v) > 0xFFFFFFFFL) {
-                                p.error(o, "Invalid rule preference " + v);
+                        case "table", "lookup" -> {
+                            if (RtTables.resolve(v) == null) {
+                                p.error(o, "Routing table " + v + " not found for rule");
                                 return null;
                             }
-                            pref = Long.parseLong(v);
+                            table = v;
+                        }
+                        case "preference", "priority", "order" -> {
+                            Long n = keepalived.config.Values.integer(v, 0, 0xFFFFFFFFL, o, p);
+                            if (n == null) {
+                                p.error(o, "Invalid rule preference " + w + " specified");
+                                return null;
+                            }
+                            pref = n;
                         }
                         case "track_group" -> trackGroup = v;
                         default -> opts.put(w, v);

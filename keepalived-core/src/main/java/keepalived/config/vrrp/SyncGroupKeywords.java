@@ -69,7 +69,7 @@ public final class SyncGroupKeywords {
 
     private static void notify(String word, Key<NotifyScript> key) {
         SCHEMA.custom(word, (b, a) -> {
-            a.required(1);
+            NotifyScript.requireCommand(a);
             if (b.isSet(key)) {
                 a.error("vrrp group " + b.name() + ": " + word + " script already specified - ignoring " + a.word(1));
                 return;

@@ -164,8 +164,9 @@ final class VrrpInstanceChecks {
             p.error(null, who + String.format(Locale.ROOT,
                     "VRRPv3 advertisement interval %fs must be in units of 10ms - rounding", adv / 1e6));
         }
-        if (!vips.isEmpty() && vips.get(0).isIpv6() && !vips.get(0).address().isLinkLocalAddress()) {
-            p.error(null, who + "the first IPv6 VIP address " + (strict ? "must" : "should") + " be link local");
+        // keepalived 2.2.7 only complains in strict mode (the "should" variant is never printed)
+        if (strict && !vips.isEmpty() && vips.get(0).isIpv6() && !vips.get(0).address().isLinkLocalAddress()) {
+            p.error(null, who + "the first IPv6 VIP address must be link local");
         }
         if (prio == 255) {
             for (TrackRef r : vi.get(TRACK_SCRIPT)) {

@@ -483,7 +483,7 @@ public final class VrrpInstanceKeywords {
 
     private static void notify(Schema s, String word, Key<NotifyScript> key) {
         s.custom(word, (b, a) -> {
-            a.required(1);
+            NotifyScript.requireCommand(a);
             if (b.isSet(key)) {
                 a.error(who(b) + word + (word.equals("notify") ? " script" : " script") + " already specified - ignoring "
                         + a.word(1));

@@ -13,6 +13,7 @@ import keepalived.config.Keyword;
 import keepalived.config.Problems;
 import keepalived.config.Schema;
 import keepalived.config.Severity;
+import keepalived.config.global.ScriptCheck;
 import keepalived.config.net.IpAddress;
 import keepalived.config.net.Route;
 import keepalived.config.net.Rule;
@@ -29,28 +30,69 @@ public final class VrrpKeywords {
     public static final Key<List<Block>> TRACK_FILES = Key.of("track_file", List.of());
     public static final Key<List<Block>> TRACK_PROCESSES = Key.of("vrrp_track_process", List.of());
 
+    /**
+     * Set on a block whose name is missing where keepalived reports it and skips the block
+     * (vrrp_instance, vrrp_sync_group, track_group): no later check looks at it.
+     */
+    public static final Key<Boolean> NAMELESS = Key.of("nameless", false);
+
+    /** What keepalived does with a named block that has no name. */
+    private enum NoName {
+        /** reads the name unconditionally: "missing a parameter", parsing abandoned */
+        ABORT,
+        /** "X must have a name" and the block is skipped */
+        SKIP,
+        /** "X must have a name - skipping" and the block is skipped */
+        SKIP_SAYING_SO
+    }
+
     public static void install(Schema top) {
-        top.blocks("track_group", TrackGroupKeywords.TRACK_GROUPS, TrackGroupKeywords.SCHEMA, named("track_group"))
+        top.blocks("track_group", TrackGroupKeywords.TRACK_GROUPS, TrackGroupKeywords.SCHEMA,
+                named("track_group", NoName.SKIP_SAYING_SO))
                 .header(1).owner(Keyword.Owner.VRRP).doc("instances followed by static entries");
         InterfaceKeywords.install(top);
-        top.blocks("vrrp_script", VRRP_SCRIPTS, VrrpScriptKeywords.SCHEMA, named("vrrp_script"))
+        top.blocks("vrrp_script", VRRP_SCRIPTS, VrrpScriptKeywords.SCHEMA, named("vrrp_script", NoName.ABORT))
                 .header(1).owner(Keyword.Owner.VRRP).doc("a tracked script");
-        top.blocks("track_file", TRACK_FILES, TrackFileKeywords.SCHEMA, named("track_file"))
+        top.blocks("track_file", TRACK_FILES, TrackFileKeywords.SCHEMA, named("track_file", NoName.ABORT))
                 .header(1).owner(Keyword.Owner.TRACK_FILE).doc("a tracked file holding a number");
         top.alias("vrrp_track_file", "track_file").owner(Keyword.Owner.TRACK_FILE);
-        top.blocks("vrrp_track_process", TRACK_PROCESSES, TrackProcessKeywords.SCHEMA, named("vrrp_track_process"))
+        top.blocks("vrrp_track_process", TRACK_PROCESSES, TrackProcessKeywords.SCHEMA, named("vrrp_track_process", NoName.ABORT))
                 .header(1).owner(Keyword.Owner.VRRP).doc("a tracked process");
-        top.blocks("vrrp_sync_group", VRRP_SYNC_GROUPS, SyncGroupKeywords.SCHEMA, named("vrrp_sync_group"))
+        top.blocks("vrrp_sync_group", VRRP_SYNC_GROUPS, SyncGroupKeywords.SCHEMA, named("vrrp_sync_group", NoName.SKIP_SAYING_SO))
                 .header(1).owner(Keyword.Owner.VRRP).doc("instances that change state together");
         top.blocks("garp_group", GarpGroupKeywords.GARP_GROUPS, GarpGroupKeywords.SCHEMA)
                 .header(0).owner(Keyword.Owner.VRRP).doc("GARP pacing for a set of interfaces");
-        top.blocks("vrrp_instance", VRRP_INSTANCES, VrrpInstanceKeywords.SCHEMA, named("vrrp_instance"))
+        top.blocks("vrrp_instance", VRRP_INSTANCES, VrrpInstanceKeywords.SCHEMA, named("vrrp_instance", NoName.SKIP))
                 .header(1).owner(Keyword.Owner.VRRP).doc("a VRRP virtual router");
     }
 
-    /** Header handler of named blocks: stamps the parse order (see {@link ParseOrder}). */
-    private static Keyword.Handler named(String what) {
-        return (b, a) -> b.set(ParseOrder.DEFINED, (long) a.position(), a.origin());
+    /** Header handler of named blocks: checks the name, stamps the parse order (see {@link ParseOrder}). */
+    private static Keyword.Handler named(String what, NoName noName) {
+        return (b, a) -> {
+            if (!a.has(1)) {
+                switch (noName) {
+                    case ABORT -> a.required(1);
+                    case SKIP -> a.error(what + " must have a name");
+                    case SKIP_SAYING_SO -> a.error(what + " must have a name - skipping");
+                    default -> throw new IllegalStateException();
+                }
+                b.set(NAMELESS, true, a.origin());
+            }
+            b.set(ParseOrder.DEFINED, (long) a.position(), a.origin());
+        };
+    }
+
+    /** The blocks keepalived keeps (those with a name). */
+    static List<Block> named(List<Block> blocks) {
+        return blocks.stream().filter(b -> !b.get(NAMELESS)).toList();
+    }
+
+    static List<Block> instances(KeepalivedConfig config) {
+        return named(config.vrrpInstances());
+    }
+
+    static List<Block> syncGroups(KeepalivedConfig config) {
+        return named(config.syncGroups());
     }
 
     /** The first block named {@code name}, or null. */
@@ -85,7 +127,7 @@ public final class VrrpKeywords {
             }
         }
         Map<String, Block> instances = new HashMap<>();
-        for (Block vi : config.vrrpInstances()) {
+        for (Block vi : instances(config)) {
             if (instances.putIfAbsent(vi.name(), vi) != null) {
                 problems.error(vi.origin(), "vrrp instance " + vi.name() + " already defined");
                 continue;
@@ -107,7 +149,7 @@ public final class VrrpKeywords {
 
     private static void syncGroups(KeepalivedConfig config, Map<String, Block> instances, Problems p) {
         Map<String, String> memberOf = new HashMap<>();
-        for (Block sg : config.syncGroups()) {
+        for (Block sg : syncGroups(config)) {
             String name = sg.name();
             SyncGroupChecks.check(sg, config, instances, memberOf, p);
             VrrpInstanceChecks.trackRefs(name, sg.get(SyncGroupKeywords.TRACK_SCRIPT), sg.get(SyncGroupKeywords.TRACK_FILE),
@@ -118,9 +160,9 @@ public final class VrrpKeywords {
     private static void staticTrackGroups(KeepalivedConfig config, Problems p) {
         Block root = config.root();
         Set<String> vis = new HashSet<>();
-        config.vrrpInstances().forEach(v -> vis.add(v.name()));
+        instances(config).forEach(v -> vis.add(v.name()));
         Set<String> groups = new HashSet<>();
-        for (Block tg : root.blocks(TrackGroupKeywords.TRACK_GROUPS)) {
+        for (Block tg : named(root.blocks(TrackGroupKeywords.TRACK_GROUPS))) {
             if (!groups.add(tg.name())) {
                 p.error(tg.origin(), "track_group " + tg.name() + " already defined");
                 continue;
@@ -145,28 +187,49 @@ public final class VrrpKeywords {
     }
 
     /**
-     * keepalived refuses to run scripts as root from unsafe places unless told to; without
-     * enable_script_security any configured script is reported (exit 6).
+     * keepalived vets every script once parsing is done: a missing one is dropped (a vrrp_script
+     * with a message), an insecure vrrp_script is dropped under enable_script_security, and
+     * without it any script left is a SECURITY VIOLATION (exit 6).
      */
     private static void scriptSecurity(KeepalivedConfig config, Problems p) {
-        if (VrrpInstanceChecks.globalBool(config.globalDefs(), "enable_script_security")) {
-            return;
+        Block g = config.globalDefs();
+        boolean security = VrrpInstanceChecks.globalBool(g, "enable_script_security");
+        ScriptCheck.Tally tally = new ScriptCheck.Tally();
+        for (Block vs : config.vrrpScripts()) {
+            if (!VrrpScriptKeywords.usable(vs) || vs.get(NAMELESS)) {
+                continue;
+            }
+            ScriptCheck.Status st = ScriptCheck.check(vs.get(VrrpScriptKeywords.SCRIPT).argv().get(0),
+                    vs.get(VrrpScriptKeywords.USER), vs.get(VrrpScriptKeywords.GROUP), g);
+            if (st == ScriptCheck.Status.NOT_FOUND) {
+                p.error(null, "Disabling track script " + vs.name() + " since not found/accessible");
+            } else if (!st.kept(security)) {
+                p.error(null, "Disabling track script " + vs.name() + " due to insecure");
+            }
+            tally.add(st);
         }
-        boolean scripts = config.vrrpScripts().stream().anyMatch(VrrpScriptKeywords::usable);
         List<Key<NotifyScript>> instanceNotifies = List.of(VrrpInstanceKeywords.NOTIFY_MASTER,
                 VrrpInstanceKeywords.NOTIFY_BACKUP, VrrpInstanceKeywords.NOTIFY_FAULT, VrrpInstanceKeywords.NOTIFY_STOP,
                 VrrpInstanceKeywords.NOTIFY, VrrpInstanceKeywords.NOTIFY_MASTER_RX_LOWER_PRI,
                 VrrpInstanceKeywords.NOTIFY_DELETED_SCRIPT);
-        for (Block vi : config.vrrpInstances()) {
-            scripts |= instanceNotifies.stream().anyMatch(vi::isSet);
+        for (Block vi : instances(config)) {
+            notifies(vi, instanceNotifies, g, tally);
         }
         List<Key<NotifyScript>> groupNotifies = List.of(SyncGroupKeywords.NOTIFY_MASTER, SyncGroupKeywords.NOTIFY_BACKUP,
                 SyncGroupKeywords.NOTIFY_FAULT, SyncGroupKeywords.NOTIFY_STOP, SyncGroupKeywords.NOTIFY);
-        for (Block sg : config.syncGroups()) {
-            scripts |= groupNotifies.stream().anyMatch(sg::isSet);
+        for (Block sg : syncGroups(config)) {
+            notifies(sg, groupNotifies, g, tally);
         }
-        if (scripts) {
-            p.report(Severity.SECURITY, null, "SECURITY VIOLATION - scripts are being executed but script_security not enabled.");
+        tally.report(p, "", security);
+    }
+
+    /** Notify scripts that fail the vetting are dropped silently (keepalived only logs it). */
+    private static void notifies(Block b, List<Key<NotifyScript>> keys, Block g, ScriptCheck.Tally tally) {
+        for (Key<NotifyScript> k : keys) {
+            NotifyScript ns = b.get(k);
+            if (ns != null) {
+                tally.add(ScriptCheck.check(ns.argv().get(0), ns.user(), ns.group(), g));
+            }
         }
     }
 }

@@ -46,7 +46,8 @@ class ConfigFuzzTest {
             Pattern.compile("^.* both use VRID .*"),
             Pattern.compile("^Config files missing .*"),
             Pattern.compile("^Configuration file .*"),
-            Pattern.compile("^Unable to .*"));
+            Pattern.compile("^Unable to .*"),
+            Pattern.compile("^Disabling track script .*"));
     private static final Host HOST = new Host() {
         @Override
         public boolean interfaceExists(String name) {

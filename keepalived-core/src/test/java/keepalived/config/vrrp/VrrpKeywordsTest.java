@@ -1,5 +1,6 @@
 package keepalived.config.vrrp;
 
+import keepalived.config.global.ShellWords;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

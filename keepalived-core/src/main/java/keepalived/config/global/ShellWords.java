@@ -1,19 +1,42 @@
-package keepalived.config.vrrp;
+package keepalived.config.global;
 
 import java.util.ArrayList;
 import java.util.List;
+import keepalived.config.Origin;
+import keepalived.config.Problems;
 
 /**
  * keepalived's re-tokenisation of script lines: white space separates words, single and double
  * quotes group (and are removed), and backslash escapes ({@code \n \t \x41 \101 \cC}, {@code \C}
  * for any other C) are decoded outside single quotes. Script keywords are split twice: the line
- * into words, then the first word (the command) into its argv.
+ * into words, then the first word (the command) into its argv. Shared by the VRRP and checker
+ * script keywords.
  */
 public final class ShellWords {
     private ShellWords() {
     }
 
+    /** Splits leniently: an unterminated quote runs to the end of the text. */
     public static List<String> split(String text) {
+        return split(text, new char[1]);
+    }
+
+    /**
+     * Splits as keepalived does for a script keyword; an unterminated quote is reported
+     * ({@code String 'TEXT': missing terminating "}) and the result is null, the script being
+     * dropped. A quote that is the very last character is not reported (it opens nothing).
+     */
+    public static List<String> splitChecked(String text, Origin origin, Problems problems) {
+        char[] unterminated = new char[1];
+        List<String> words = split(text, unterminated);
+        if (unterminated[0] != 0) {
+            problems.error(origin, "String '" + text + "': missing terminating " + unterminated[0]);
+            return null;
+        }
+        return words;
+    }
+
+    private static List<String> split(String text, char[] unterminated) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = null;
         int n = text.length();
@@ -33,10 +56,14 @@ public final class ShellWords {
             }
             if (c == '\'') {
                 int end = text.indexOf('\'', i + 1);
-                end = end < 0 ? n : end;
+                if (end < 0) {
+                    unterminated[0] = i + 1 < n ? '\'' : 0;
+                    end = n;
+                }
                 cur.append(text, i + 1, end);
                 i = end + 1;
             } else if (c == '"') {
+                int start = i;
                 i++;
                 while (i < n && text.charAt(i) != '"') {
                     if (text.charAt(i) == '\\' && i + 1 < n) {
@@ -44,6 +71,9 @@ public final class ShellWords {
                     } else {
                         cur.append(text.charAt(i++));
                     }
+                }
+                if (i >= n && i > start + 1) {
+                    unterminated[0] = '"';
                 }
                 i++;
             } else if (c == '\\' && i + 1 < n) {
