@@ -1,7 +1,5 @@
 package keepalived.config;
 
-import java.util.List;
-
 /**
  * The declaration of one configuration keyword: how its line (or block) is parsed, and the
  * facts that docs/compatibility.md is generated from. Declared once, in the table of the block
@@ -71,7 +69,6 @@ public final class Keyword {
     private final Schema sub;
     private final BlockMode mode;
     private final Key<?> target;
-    private int maxHeaderWords = Integer.MAX_VALUE;
     private Support support = Support.PLANNED;
     private String since = "2.2.7";
     private String replacedBy;
@@ -113,10 +110,6 @@ public final class Keyword {
         return target;
     }
 
-    public int maxHeaderWords() {
-        return maxHeaderWords;
-    }
-
     public Support support() {
         return support;
     }
@@ -147,12 +140,6 @@ public final class Keyword {
     }
 
     // ---- declaration-time setters (tables are built in static initialisers) ----
-
-    /** A block keyword that takes at most {@code n} words after it (else "extra parameters"). */
-    public Keyword header(int n) {
-        this.maxHeaderWords = n;
-        return this;
-    }
 
     public Keyword support(Support s) {
         this.support = s;
@@ -188,7 +175,4 @@ public final class Keyword {
         return name + " (" + kind + ")";
     }
 
-    static List<String> headerOf(Args a) {
-        return a.from(1);
-    }
 }

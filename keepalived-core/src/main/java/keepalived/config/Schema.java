@@ -143,12 +143,12 @@ public final class Schema {
 
     /** A block whose occurrences all fill one child block stored in {@code key}. */
     public Keyword merged(String word, Key<Block> key, Schema sub) {
-        return add(new Keyword(word, Keyword.Kind.BLOCK, null, sub, Keyword.BlockMode.MERGE, key)).header(0);
+        return add(new Keyword(word, Keyword.Kind.BLOCK, null, sub, Keyword.BlockMode.MERGE, key));
     }
 
     /** A block whose inner keywords set values of the enclosing block. */
     public Keyword inline(String word, Schema sub) {
-        return add(new Keyword(word, Keyword.Kind.BLOCK, null, sub, Keyword.BlockMode.INLINE, null)).header(0);
+        return add(new Keyword(word, Keyword.Kind.BLOCK, null, sub, Keyword.BlockMode.INLINE, null));
     }
 
     /** An old spelling: same handling as {@code current}, documented as replaced by it. */
@@ -158,7 +158,7 @@ public final class Schema {
             throw new IllegalStateException("alias of undeclared keyword " + current);
         }
         Keyword a = new Keyword(oldWord, k.kind(), k.handler(), k.sub(), k.mode(), k.target());
-        a.header(k.maxHeaderWords()).support(k.support()).replacedBy(current);
+        a.support(k.support()).replacedBy(current);
         return add(a);
     }
 }

@@ -29,7 +29,7 @@ public final class CheckKeywords {
     public static final Key<List<Block>> SSL = Key.of("SSL", List.of());
 
     public static void install(Schema top) {
-        top.blocks("SSL", SSL, SslKeywords.SCHEMA).header(0).owner(Keyword.Owner.CHECK).doc("client TLS context for SSL_GET");
+        top.blocks("SSL", SSL, SslKeywords.SCHEMA).owner(Keyword.Owner.CHECK).doc("client TLS context for SSL_GET");
         top.blocks("virtual_server_group", VIRTUAL_SERVER_GROUPS, VirtualServerGroupKeywords.SCHEMA,
                 (b, a) -> a.required(1)).owner(Keyword.Owner.CHECK).doc("addresses/fwmarks sharing one virtual server");
         top.blocks("virtual_server", VIRTUAL_SERVERS, VirtualServerKeywords.SCHEMA, VirtualServerKeywords::header)

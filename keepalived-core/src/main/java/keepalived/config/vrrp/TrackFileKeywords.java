@@ -37,13 +37,7 @@ public final class TrackFileKeywords {
                 return;
             }
             b.set(WEIGHT, v.intValue(), a.origin());
-            if (a.has(2)) {
-                if (a.word(2).equals("reverse")) {
-                    b.set(WEIGHT_REVERSE, true, a.origin());
-                } else if (!a.word(2).equals("noreverse")) {
-                    a.error("unknown track file weight option " + a.word(2) + " - ignoring");
-                }
-            }
+            WeightOption.readReverse(b, a, WEIGHT_REVERSE, opt -> "unknown track file weight option " + opt + " - ignoring");
         }).doc("multiplier of the file's value (default 1) [reverse]");
         SCHEMA.custom("init_file", (b, a) -> {
             long value = 0;

@@ -66,13 +66,7 @@ public final class TrackProcessKeywords {
                 return;
             }
             b.set(WEIGHT, v.intValue(), a.origin());
-            if (a.has(2)) {
-                if (a.word(2).equals("reverse")) {
-                    b.set(WEIGHT_REVERSE, true, a.origin());
-                } else if (!a.word(2).equals("noreverse")) {
-                    a.error("vrrp_track_process " + b.name() + " unknown weight option " + a.word(2));
-                }
-            }
+            WeightOption.readReverse(b, a, WEIGHT_REVERSE, opt -> "vrrp_track_process " + b.name() + " unknown weight option " + opt);
         }).doc("-254..254 [reverse] (default 0)");
         SCHEMA.custom("quorum", (b, a) -> {
             Long v = a.integer(1, 1, 65535);

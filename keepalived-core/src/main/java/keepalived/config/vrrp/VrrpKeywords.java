@@ -49,21 +49,21 @@ public final class VrrpKeywords {
     public static void install(Schema top) {
         top.blocks("track_group", TrackGroupKeywords.TRACK_GROUPS, TrackGroupKeywords.SCHEMA,
                 named("track_group", NoName.SKIP_SAYING_SO))
-                .header(1).owner(Keyword.Owner.VRRP).doc("instances followed by static entries");
+                .owner(Keyword.Owner.VRRP).doc("instances followed by static entries");
         InterfaceKeywords.install(top);
         top.blocks("vrrp_script", VRRP_SCRIPTS, VrrpScriptKeywords.SCHEMA, named("vrrp_script", NoName.ABORT))
-                .header(1).owner(Keyword.Owner.VRRP).doc("a tracked script");
+                .owner(Keyword.Owner.VRRP).doc("a tracked script");
         top.blocks("track_file", TRACK_FILES, TrackFileKeywords.SCHEMA, named("track_file", NoName.ABORT))
-                .header(1).owner(Keyword.Owner.TRACK_FILE).doc("a tracked file holding a number");
+                .owner(Keyword.Owner.TRACK_FILE).doc("a tracked file holding a number");
         top.alias("vrrp_track_file", "track_file").owner(Keyword.Owner.TRACK_FILE);
         top.blocks("vrrp_track_process", TRACK_PROCESSES, TrackProcessKeywords.SCHEMA, named("vrrp_track_process", NoName.ABORT))
-                .header(1).owner(Keyword.Owner.VRRP).doc("a tracked process");
+                .owner(Keyword.Owner.VRRP).doc("a tracked process");
         top.blocks("vrrp_sync_group", VRRP_SYNC_GROUPS, SyncGroupKeywords.SCHEMA, named("vrrp_sync_group", NoName.SKIP_SAYING_SO))
-                .header(1).owner(Keyword.Owner.VRRP).doc("instances that change state together");
+                .owner(Keyword.Owner.VRRP).doc("instances that change state together");
         top.blocks("garp_group", GarpGroupKeywords.GARP_GROUPS, GarpGroupKeywords.SCHEMA)
-                .header(0).owner(Keyword.Owner.VRRP).doc("GARP pacing for a set of interfaces");
+                .owner(Keyword.Owner.VRRP).doc("GARP pacing for a set of interfaces");
         top.blocks("vrrp_instance", VRRP_INSTANCES, VrrpInstanceKeywords.SCHEMA, named("vrrp_instance", NoName.SKIP))
-                .header(1).owner(Keyword.Owner.VRRP).doc("a VRRP virtual router");
+                .owner(Keyword.Owner.VRRP).doc("a VRRP virtual router");
     }
 
     /** Header handler of named blocks: checks the name, stamps the parse order (see {@link ParseOrder}). */

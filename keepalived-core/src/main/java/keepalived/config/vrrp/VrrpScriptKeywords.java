@@ -64,13 +64,7 @@ public final class VrrpScriptKeywords {
                 return;
             }
             b.set(WEIGHT, v.intValue(), a.origin());
-            if (a.has(2)) {
-                if (a.word(2).equals("reverse")) {
-                    b.set(WEIGHT_REVERSE, true, a.origin());
-                } else if (!a.word(2).equals("noreverse")) {
-                    a.error("vrrp_script " + b.name() + " unknown weight option " + a.word(2));
-                }
-            }
+            WeightOption.readReverse(b, a, WEIGHT_REVERSE, opt -> "vrrp_script " + b.name() + " unknown weight option " + opt);
         }).doc("-253..253 [reverse]; 0 = failure puts trackers in FAULT");
         SCHEMA.custom("rise", (b, a) -> count(b, a, RISE, "rise"));
         SCHEMA.custom("fall", (b, a) -> count(b, a, FALL, "fall"));
