@@ -38,15 +38,15 @@ public final class ConfigLoader {
             return t;
         });
         try {
-            // The keyword tables (hundreds of handlers) initialise on a worker meanwhile.
-            Future<Schema> tables = workers.submit(() -> TopLevel.SCHEMA);
-            ConfigReader reader = new ConfigReader(problems, options.configId(), options.includeCheckAll());
-            List<ConfigLine> lines = reader.read(file);
-            Schema top = join(tables);
+            // The passes parse the lines as this thread reads them (a big file is read and
+            // parsed at the same time); the first one also initialises the keyword tables.
+            LineBuffer lines = new LineBuffer();
             List<Future<PassResult>> passes = new ArrayList<>();
             for (Pass pass : Pass.values()) {
-                passes.add(workers.submit(() -> pass.parse(lines, top)));
+                passes.add(workers.submit(() -> pass.parse(lines, TopLevel.SCHEMA)));
             }
+            ConfigReader reader = new ConfigReader(problems, options.configId(), options.includeCheckAll());
+            reader.readInto(file, lines);
             Block.Builder model = new Block.Builder("", List.of(), new Origin(file, 0));
             for (Future<PassResult> f : passes) {
                 PassResult r = join(f);
@@ -70,9 +70,8 @@ public final class ConfigLoader {
         }
     }
 
-    /** Parse passes run concurrently; more than 4 workers would only wait on each other. */
-    private static final int WORKERS = Integer.getInteger("keepalived.config.workers",
-            Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())));
+    /** One worker per pass: they all follow the reader, so fewer would stall the later passes. */
+    private static final int WORKERS = Pass.values().length;
 
     private record PassResult(Pass pass, Block.Builder root, Problems problems) {
     }
@@ -116,7 +115,7 @@ public final class ConfigLoader {
         }
 
         /** One process's parse of the whole input, with its own problem list. */
-        PassResult parse(List<ConfigLine> lines, Schema top) {
+        PassResult parse(LineBuffer lines, Schema top) {
             Problems own = new Problems();
             Block.Builder root = new Block.Builder("", List.of(), new Origin("", 0));
             try {

@@ -14,7 +14,7 @@ import java.util.function.Predicate;
  * counting braces. Each block's close checks run when its {@code }} is read or input ends.
  */
 public final class ConfigParser {
-    private final List<ConfigLine> lines;
+    private final LineBuffer lines;
     private final Problems problems;
     private final Predicate<Keyword> active;
     private final boolean copyNumbering;
@@ -25,7 +25,7 @@ public final class ConfigParser {
      * @param copyNumbering number lines as keepalived's children do (they parse the parent's
      *                      consolidated copy, see {@link ConfigLine#copyLine()})
      */
-    public ConfigParser(List<ConfigLine> lines, Problems problems, Predicate<Keyword> active, boolean copyNumbering) {
+    public ConfigParser(LineBuffer lines, Problems problems, Predicate<Keyword> active, boolean copyNumbering) {
         this.lines = lines;
         this.problems = problems;
         this.active = active;
@@ -33,7 +33,7 @@ public final class ConfigParser {
     }
 
     public ConfigParser(List<ConfigLine> lines, Problems problems, Predicate<Keyword> active) {
-        this(lines, problems, active, false);
+        this(LineBuffer.of(lines), problems, active, false);
     }
 
     private ConfigLine next() {
@@ -48,7 +48,7 @@ public final class ConfigParser {
     }
 
     private void body(Schema schema, Block.Builder block, int level, boolean needOpen) {
-        while (pos < lines.size()) {
+        while (lines.has(pos)) {
             ConfigLine line = next();
             if (needOpen) {
                 needOpen = false;
@@ -94,8 +94,9 @@ public final class ConfigParser {
             }
         }
         if (level > 0) {
-            if (!lines.isEmpty()) {
-                block.closedAt(lines.get(lines.size() - 1).origin());
+            ConfigLine last = lines.last();
+            if (last != null) {
+                block.closedAt(last.origin());
             }
             close(schema, block);
         }
@@ -131,7 +132,7 @@ public final class ConfigParser {
                     + keywordArgs.word(1) + " ...");
         }
         boolean needOpen = true;
-        while (pos < lines.size()) {
+        while (lines.has(pos)) {
             ConfigLine line = next();
             if (needOpen) {
                 needOpen = false;
@@ -154,11 +155,11 @@ public final class ConfigParser {
      * is {@code {}, everything up to its matching {@code }}.
      */
     private void skipInactiveBlock() {
-        if (pos >= lines.size() || !lines.get(pos).isOpenBrace()) {
+        if (!lines.has(pos) || !lines.get(pos).isOpenBrace()) {
             return;
         }
         int depth = 0;
-        while (pos < lines.size()) {
+        while (lines.has(pos)) {
             ConfigLine line = lines.get(pos++);
             if (line.isOpenBrace()) {
                 depth++;

@@ -47,7 +47,7 @@ public final class ConfigReader {
     private final boolean includeCheckAll;
     private final Map<String, String> params = new HashMap<>();
     private final Deque<Path> including = new ArrayDeque<>();
-    private final List<ConfigLine> out = new ArrayList<>();
+    private LineBuffer out = new LineBuffer();
     private final Random random = new Random();
     private Path currentDir = Path.of(".");
     /** Lexical brace balance, counted as keepalived's reader does (not by block structure). */
@@ -69,19 +69,34 @@ public final class ConfigReader {
 
     /** Reads {@code file} (a path or glob, as given to {@code -f}) and everything it includes. */
     public List<ConfigLine> read(String file) {
+        LineBuffer lines = new LineBuffer();
+        readInto(file, lines);
+        return lines.toList();
+    }
+
+    /** As {@link #read(String)}, appending to {@code lines}, which parse passes may read meanwhile. */
+    public void readInto(String file, LineBuffer lines) {
+        this.out = lines;
+        try {
+            readMain(file);
+        } finally {
+            lines.finish();
+        }
+    }
+
+    private void readMain(String file) {
         List<Path> matches = glob(Path.of("."), file);
         if (matches.isEmpty()) {
             // keepalived 2.2.7 prints this and exits 0 from -t; we count it, so that
             // "keepalived -t && reload" cannot pass on a mistyped path (see docs/compatibility.md).
             problems.report(Severity.FILE_NOT_FOUND, null, "Config files missing '" + file + "'.");
-            return out;
+            return;
         }
         if (matches.size() > 1) {
             problems.warning(null, "WARNING, multiple configuration file matches of " + file
                     + ", starting with " + matches.get(0));
         }
         readFile(matches.get(0), file, null);
-        return out;
     }
 
     /** Unclosed braces at end of input ({@code There are N missing '}'s or extra '{'s}). */
