@@ -2,21 +2,12 @@ package keepalived.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,18 +28,16 @@ public final class ConfigReader {
     private static final long MAX_SEQUENCE = 200_000;
     /** Lines one source line may expand to (parameters, sequences), so nothing can blow up. */
     private static final int EXPANSION_BUDGET = 200_000;
-    /** Longest line a parameter substitution may produce. */
-    private static final int MAX_SUBSTITUTED = 64 * 1024;
+
     private static final Pattern DEFINITION = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)=(.*)", Pattern.DOTALL);
     private static final Pattern SEQUENCE = Pattern.compile("~(SEQx?|LST)\\((.*?)\\)\\s*(.*)", Pattern.DOTALL);
 
     private final Problems problems;
     private final String configId;
     private final boolean includeCheckAll;
-    private final Map<String, String> params = new HashMap<>();
+    private final Definitions definitions;
     private final Deque<Path> including = new ArrayDeque<>();
     private LineBuffer out = new LineBuffer();
-    private final Random random = new Random();
     private Path currentDir = Path.of(".");
     /** Lexical brace balance, counted as keepalived's reader does (not by block structure). */
     private int blockDepth;
@@ -64,6 +53,7 @@ public final class ConfigReader {
     public ConfigReader(Problems problems, String configId, boolean includeCheckAll) {
         this.problems = problems;
         this.configId = configId;
+        this.definitions = new Definitions(problems, configId, () -> currentDir);
         this.includeCheckAll = includeCheckAll;
     }
 
@@ -85,7 +75,7 @@ public final class ConfigReader {
     }
 
     private void readMain(String file) {
-        List<Path> matches = glob(Path.of("."), file);
+        List<Path> matches = ConfigFiles.glob(Path.of("."), file);
         if (matches.isEmpty()) {
             // keepalived 2.2.7 prints this and exits 0 from -t; we count it, so that
             // "keepalived -t && reload" cannot pass on a mistyped path (see docs/compatibility.md).
@@ -110,7 +100,7 @@ public final class ConfigReader {
             problems.notice(includedFrom, "Configuration file '" + name + "/' is a directory - skipping");
             return;
         }
-        if (!isRegularNonExecutable(path)) {
+        if (!ConfigFiles.isRegularNonExecutable(path)) {
             problems.notice(includedFrom, "Configuration file '" + name + "' is not a regular non-executable file - skipping");
             return;
         }
@@ -182,7 +172,7 @@ public final class ConfigReader {
                     }
                     definition.append('\n').append(text);
                     if (!more) {
-                        params.put(definitionName, definition.toString());
+                        definitions.define(definitionName, definition.toString());
                         definition = null;
                     }
                     continue;
@@ -199,7 +189,7 @@ public final class ConfigReader {
                 process(text, origin, 0);
             }
             if (definition != null) {
-                params.put(definitionName, definition.toString());
+                definitions.define(definitionName, definition.toString());
                 problems.warning(definitionOrigin, "Definition of $" + definitionName + " continues past end of file");
             }
         } finally {
@@ -248,7 +238,7 @@ public final class ConfigReader {
         if (text.startsWith("$")) {
             Matcher def = DEFINITION.matcher(text);
             if (def.matches()) {
-                params.put(def.group(1), def.group(2).strip());
+                definitions.define(def.group(1), def.group(2).strip());
                 return;
             }
         }
@@ -257,7 +247,7 @@ public final class ConfigReader {
             return;
         }
         if (text.indexOf('$') >= 0) {
-            String substituted = substitute(text, origin);
+            String substituted = definitions.substitute(text, origin);
             if (!substituted.equals(text)) {
                 for (String line : substituted.split("\n")) {
                     process(decomment(line, origin), origin, depth + 1);
@@ -284,10 +274,10 @@ public final class ConfigReader {
         boolean mustMatch = includeCheckAll || keyword.equals("includem") || keyword.equals("includew")
                 || keyword.equals("includea");
         for (String pattern : patterns) {
-            List<Path> files = glob(currentDir, pattern);
+            List<Path> files = ConfigFiles.glob(currentDir, pattern);
             if (files.isEmpty() && mustMatch) {
                 problems.report(Severity.SECURITY, origin, "Config files missing '" + pattern + "'.");
-            } else if (files.isEmpty() && !hasGlob(pattern)) {
+            } else if (files.isEmpty() && !ConfigFiles.hasGlob(pattern)) {
                 // a glob that matches nothing is silent; a named file that is missing is noted
                 problems.notice(origin, "Config files missing '" + pattern + "'.");
             }
@@ -295,83 +285,6 @@ public final class ConfigReader {
                 String shown = Path.of(pattern).isAbsolute() ? f.toString() : currentDir.relativize(f).toString();
                 readFile(f, shown, origin);
             }
-        }
-    }
-
-    /** Expands a glob (with csh-style braces) relative to {@code dir}; sorted like glob(3). */
-    static List<Path> glob(Path dir, String pattern) {
-        Path p = Path.of(pattern);
-        Path base = p.isAbsolute() ? p.getRoot() : dir;
-        List<Path> current = List.of(base);
-        for (Path segment : p.isAbsolute() ? p.getRoot().relativize(p) : p) {
-            String seg = segment.toString();
-            List<Path> next = new ArrayList<>();
-            for (Path c : current) {
-                if (!hasGlob(seg)) {
-                    Path candidate = c.resolve(seg);
-                    if (Files.exists(candidate)) {
-                        next.add(candidate);
-                    }
-                    continue;
-                }
-                if (!Files.isDirectory(c)) {
-                    continue;
-                }
-                PathMatcher m;
-                try {
-                    m = FileSystems.getDefault().getPathMatcher("glob:" + seg);
-                } catch (IllegalArgumentException e) {
-                    continue;
-                }
-                List<Path> found = new ArrayList<>();
-                try (DirectoryStream<Path> ds = Files.newDirectoryStream(c)) {
-                    for (Path e : ds) {
-                        String fn = e.getFileName().toString();
-                        if (fn.startsWith(".") && !seg.startsWith(".")) {
-                            continue;
-                        }
-                        if (m.matches(e.getFileName())) {
-                            found.add(e);
-                        }
-                    }
-                } catch (IOException | SecurityException e) {
-                    continue;
-                }
-                found.sort(null);
-                next.addAll(found);
-            }
-            current = next;
-            if (current.isEmpty()) {
-                break;
-            }
-        }
-        if (current.size() == 1 && current.get(0).equals(base)) {
-            return List.of();
-        }
-        return current;
-    }
-
-    private static boolean hasGlob(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '*' || c == '?' || c == '[' || c == '{') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isRegularNonExecutable(Path p) {
-        try {
-            if (!Files.isRegularFile(p)) {
-                return false;
-            }
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p, new LinkOption[0]);
-            return !(perms.contains(PosixFilePermission.OWNER_EXECUTE)
-                    || perms.contains(PosixFilePermission.GROUP_EXECUTE)
-                    || perms.contains(PosixFilePermission.OTHERS_EXECUTE));
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return Files.isRegularFile(p);
         }
     }
 
@@ -414,112 +327,6 @@ public final class ConfigReader {
         return cut < 0 ? sb.toString() : sb.substring(0, cut);
     }
 
-    /** Replaces {@code $NAME} (followed by white space or end) and {@code ${NAME}}; repeats. */
-    private String substitute(String text, Origin origin) {
-        String s = text;
-        for (int round = 0; round < MAX_EXPANSION_DEPTH; round++) {
-            String next = substituteOnce(s, origin);
-            if (next.equals(s)) {
-                return s;
-            }
-            if (next.length() > MAX_SUBSTITUTED) {
-                problems.error(origin, "Parameter substitution on line '" + text + "' would exceed maximum line length");
-                return "";
-            }
-            s = next;
-        }
-        problems.error(origin, "Recursive parameter definition in '" + text + "'");
-        return s;
-    }
-
-    private String substituteOnce(String s, Origin origin) {
-        StringBuilder sb = new StringBuilder();
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (c != '$' || i + 1 >= s.length()) {
-                sb.append(c);
-                i++;
-                continue;
-            }
-            if (s.charAt(i + 1) == '{') {
-                int end = s.indexOf('}', i + 2);
-                if (end > 0) {
-                    String value = lookup(s.substring(i + 2, end).strip(), origin);
-                    if (value != null) {
-                        sb.append(value);
-                        i = end + 1;
-                        continue;
-                    }
-                }
-                sb.append(c);
-                i++;
-                continue;
-            }
-            int j = i + 1;
-            if (isNameStart(s.charAt(j))) {
-                while (j < s.length() && isNamePart(s.charAt(j))) {
-                    j++;
-                }
-                if (j == s.length() || Character.isWhitespace(s.charAt(j))) {
-                    String value = params.get(s.substring(i + 1, j));
-                    if (value != null) {
-                        sb.append(value);
-                        i = j;
-                        continue;
-                    }
-                }
-            }
-            sb.append(c);
-            i++;
-        }
-        return sb.toString();
-    }
-
-    private String lookup(String spec, Origin origin) {
-        String name = firstWord(spec);
-        String arg = spec.substring(name.length()).strip();
-        switch (name) {
-            case "_PWD":
-                return currentDir.toString();
-            case "_INSTANCE":
-                return configId;
-            case "_HASH":
-                return "\\#";
-            case "_BANG":
-                return "\\!";
-            case "_ENV":
-                String v = System.getenv(arg);
-                return v == null ? "" : v;
-            case "_RANDOM":
-                return Long.toString(randomValue(arg, origin));
-            default:
-                return params.get(spec);
-        }
-    }
-
-    private long randomValue(String arg, Origin origin) {
-        long min = 0;
-        long max = 32767;
-        String[] parts = arg.isEmpty() ? new String[0] : arg.split("\\s+");
-        try {
-            if (parts.length == 1) {
-                max = Long.parseLong(parts[0]);
-            } else if (parts.length >= 2) {
-                min = Long.parseLong(parts[0]);
-                max = Long.parseLong(parts[1]);
-            }
-        } catch (NumberFormatException e) {
-            problems.error(origin, "Invalid _RANDOM specification '" + arg + "'");
-        }
-        if (max < min) {
-            long t = max;
-            max = min;
-            min = t;
-        }
-        return min + (long) (random.nextDouble() * (max - min + 1));
-    }
-
     /** Expands a {@code ~SEQ(var, [start,] [step,] end)} or {@code ~LST(var, v...)} prefix. */
     private void expandSequence(String text, Origin origin, int depth) {
         Matcher m = SEQUENCE.matcher(text);
@@ -529,7 +336,7 @@ public final class ConfigReader {
         }
         String kind = m.group(1);
         String rest = m.group(3);
-        String spec = m.group(2).indexOf('$') >= 0 ? substitute(m.group(2), origin) : m.group(2);
+        String spec = m.group(2).indexOf('$') >= 0 ? definitions.substitute(m.group(2), origin) : m.group(2);
         List<String> args = splitTopLevel(spec);
         if (kind.equals("LST")) {
             expandList(args, rest, text, origin, depth);
@@ -561,7 +368,7 @@ public final class ConfigReader {
             return;
         }
         String var = args.get(0);
-        if (step == 0 || (step > 0 && end < start) || (step < 0 && end > start) || !isName(var)
+        if (step == 0 || (step > 0 && end < start) || (step < 0 && end > start) || !Definitions.isName(var)
                 || Math.abs((end - start) / step) > MAX_SEQUENCE) {
             problems.error(origin, "Invalid ~SEQ specification '" + text + "'");
             return;
@@ -569,7 +376,7 @@ public final class ConfigReader {
         // Like keepalived, each value is set as the definition $var (still set afterwards) and
         // the rest of the line goes through the normal substitution rules.
         for (long v = start; step > 0 ? v <= end : v >= end; v += step) {
-            params.put(var, kind.equals("SEQx") ? Long.toHexString(v) : Long.toString(v));
+            definitions.define(var, kind.equals("SEQx") ? Long.toHexString(v) : Long.toString(v));
             process(rest, origin, depth + 1);
             if (budget < 0) {
                 return;
@@ -584,7 +391,7 @@ public final class ConfigReader {
         }
         List<String> vars = braceList(args.get(0));
         for (String v : vars) {
-            if (!isName(v)) {
+            if (!Definitions.isName(v)) {
                 problems.error(origin, "Invalid ~LST specification '" + text + "'");
                 return;
             }
@@ -592,7 +399,7 @@ public final class ConfigReader {
         for (String valueSpec : args.subList(1, args.size())) {
             List<String> values = vars.size() == 1 ? List.of(valueSpec) : braceList(valueSpec);
             for (int i = 0; i < vars.size(); i++) {
-                params.put(vars.get(i), i < values.size() ? values.get(i) : "");
+                definitions.define(vars.get(i), i < values.size() ? values.get(i) : "");
             }
             process(rest, origin, depth + 1);
             if (budget < 0) {
@@ -681,26 +488,6 @@ public final class ConfigReader {
             i++;
         }
         return s.substring(0, i);
-    }
-
-    private static boolean isName(String s) {
-        if (s.isEmpty() || !isNameStart(s.charAt(0))) {
-            return false;
-        }
-        for (int i = 1; i < s.length(); i++) {
-            if (!isNamePart(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isNameStart(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
-    }
-
-    private static boolean isNamePart(char c) {
-        return isNameStart(c) || (c >= '0' && c <= '9');
     }
 
     private static String reason(Exception e) {
