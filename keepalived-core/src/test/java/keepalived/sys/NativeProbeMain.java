@@ -16,6 +16,7 @@ public final class NativeProbeMain {
                     System.out.println("errno=" + e.errno().name() + " message=" + e.getMessage());
                 }
             }
+            case "capabilities" -> System.out.println(Capabilities.current().networkProblem().orElse("OK"));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
