@@ -2,6 +2,7 @@ package keepalived.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -63,6 +64,31 @@ class UdpSocketTest {
 
     private static int port(byte[] sockaddr) {
         return ByteBuffer.wrap(sockaddr).order(ByteOrder.BIG_ENDIAN).getShort(2) & 0xffff;
+    }
+
+    /** The per-packet path (sendto + recvmsg + control-message parse) must not feed the GC. */
+    @Test
+    void sendAndReceiveAllocateNothingPerPacket() throws Exception {
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        try (UdpSocket rx = UdpSocket.ipv4(); UdpSocket tx = UdpSocket.ipv4()) {
+            rx.bind(SockAddr.inet(InetAddress.getByName("127.0.0.1"), 0, 0));
+            rx.receivePacketInfo();
+            byte[] to = rx.localAddress();
+            ByteBuffer out = ByteBuffer.allocateDirect(40);
+            int iterations = 20_000;
+            long allocated = 0;
+            for (int round = 0; round < 2; round++) { // the first round warms up (class loading, JIT)
+                long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+                for (int i = 0; i < iterations; i++) {
+                    out.clear();
+                    tx.send(out, to);
+                    rx.receive();
+                }
+                allocated = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            }
+            assertTrue(allocated < iterations, allocated + " bytes allocated over " + iterations + " packets");
+        }
     }
 
     @Test
