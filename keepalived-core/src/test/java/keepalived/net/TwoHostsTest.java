@@ -127,6 +127,32 @@ class TwoHostsTest {
     }
 
     @Test
+    void vrrpv3OverIpv6WithKernelChecksumAndBoundDevice() throws Exception {
+        InetAddress group = InetAddress.getByName("ff02::12");
+        try (RawSocket tx = inA.call(() -> RawSocket.ipv6(IpConstants.IPPROTO_VRRP));
+             RawSocket rx = inB.call(() -> RawSocket.ipv6(IpConstants.IPPROTO_VRRP))) {
+            for (RawSocket s : new RawSocket[] {tx, rx}) {
+                s.ipv6Checksum(6); // RFC 5798 §5.2.8: the kernel computes and verifies it, pseudo-header included
+            }
+            tx.multicastInterface(ifA);
+            tx.multicastHops(255);
+            rx.bindToDevice("vb");
+            rx.joinGroup(group, ifB);
+            rx.receivePacketInfo();
+            // version 3, type 1, vrid 51, prio 150, count 0, rsvd+max_adver_int 100 cs, checksum 0 (kernel)
+            byte[] advert = {0x31, 51, (byte) 150, 0, 0, 100, 0, 0};
+
+            sendUntilReceived(tx, SockAddr.inet(group, 0, ifA), new byte[] {0x31, 51, (byte) 150, 0, 0, 100}, rx,
+                    advert);
+
+            ByteBuffer in = rx.buffer();
+            assertEquals(8, in.remaining());
+            assertTrue(in.getShort(6) != 0, "the kernel filled the checksum");
+            assertEquals(255, rx.info().hopLimit());
+        }
+    }
+
+    @Test
     void gratuitousArpRewritesThePeersNeighbourEntry() throws Exception {
         b.ip("neigh", "replace", VIP_V4, "lladdr", FAKE_MAC, "dev", "vb", "nud", "stale");
         try (PacketSocket tx = inA.call(PacketSocket::open)) {
@@ -187,17 +213,23 @@ class TwoHostsTest {
 
     /** Sends {@code payload} until {@code rx} receives exactly it (other traffic is skipped). */
     private static void sendUntilReceived(RawSocket tx, byte[] to, byte[] payload, RawSocket rx) throws Exception {
-        ByteBuffer out = ByteBuffer.allocateDirect(payload.length).put(payload);
+        sendUntilReceived(tx, to, payload, rx, payload);
+    }
+
+    /** Sends {@code packet} until {@code rx} receives a datagram ending in {@code payload}'s bytes. */
+    private static void sendUntilReceived(RawSocket tx, byte[] to, byte[] payload, RawSocket rx, byte[] packet)
+            throws Exception {
+        ByteBuffer out = ByteBuffer.allocateDirect(packet.length).put(packet);
         try (FileDescriptor ep = new FileDescriptor(Native.epollCreate())) {
             Native.epollCtl(ep.intValue(), LinuxConstants.EPOLL_CTL_ADD, rx.fd(), LinuxConstants.EPOLLIN, 0);
             ByteBuffer events = ByteBuffer.allocateDirect(LinuxConstants.EPOLL_EVENT_SIZE).order(ByteOrder.nativeOrder());
             long deadline = System.nanoTime() + WAIT_NS;
             while (System.nanoTime() - deadline < 0) {
                 out.flip();
-                assertEquals(payload.length, tx.send(out, to));
+                assertEquals(packet.length, tx.send(out, to));
                 if (Native.epollWait(ep.intValue(), events, 1, 100) > 0) {
                     while (rx.receive() >= 0) {
-                        if (endsWith(rx.buffer(), payload)) {
+                        if (startsWith(rx.buffer(), payload) || endsWith(rx.buffer(), payload)) {
                             return;
                         }
                     }
@@ -205,6 +237,18 @@ class TwoHostsTest {
             }
         }
         fail("no multicast packet arrived within 5 s");
+    }
+
+    private static boolean startsWith(ByteBuffer buf, byte[] head) {
+        if (buf.remaining() < head.length) {
+            return false;
+        }
+        for (int i = 0; i < head.length; i++) {
+            if (buf.get(buf.position() + i) != head[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean endsWith(ByteBuffer buf, byte[] tail) {
