@@ -131,11 +131,27 @@ public final class NetlinkSocket implements AutoCloseable {
         return transact(operation, b, NLM_F_ACK);
     }
 
-    /** Sends a dump request (NLM_F_DUMP) and collects the multi-part reply up to NLMSG_DONE. */
+    /**
+     * Sends a dump request (NLM_F_DUMP) and collects the multi-part reply up to NLMSG_DONE. A dump
+     * the kernel flags as inconsistent (NLM_F_DUMP_INTR: the table changed meanwhile) is redone,
+     * up to {@value #DUMP_ATTEMPTS} times.
+     */
     public List<Message> dump(String operation, MessageBuilder b) throws IOException {
-        return transact(operation, b, NLM_F_DUMP);
+        for (int attempt = 1; ; attempt++) {
+            List<Message> r = transact(operation, b, NLM_F_DUMP);
+            if (r != null) {
+                return r;
+            }
+            if (attempt == DUMP_ATTEMPTS) {
+                throw new IOException(operation + ": dump interrupted by concurrent changes " + DUMP_ATTEMPTS
+                        + " times");
+            }
+        }
     }
 
+    private static final int DUMP_ATTEMPTS = 3;
+
+    /** Returns the data replies, or null for a dump flagged NLM_F_DUMP_INTR (the caller redoes it). */
     private List<Message> transact(String operation, MessageBuilder b, int extraFlags) throws IOException {
         int s = nextSeq();
         ByteBuffer msg = b.seq(s).finish();
@@ -143,6 +159,7 @@ public final class NetlinkSocket implements AutoCloseable {
         send(operation, msg);
         boolean dump = (extraFlags & NLM_F_DUMP) == NLM_F_DUMP;
         List<Message> replies = new ArrayList<>();
+        boolean interrupted = false;
         while (true) {
             rx.clear();
             int n = Native.recv(fd, rx);
@@ -162,14 +179,14 @@ public final class NetlinkSocket implements AutoCloseable {
                         return replies;
                     }
                 } else if (m.isDone()) {
+                    interrupted |= (m.flags() & NLM_F_DUMP_INTR) != 0;
                     int status = m.payload().remaining() >= 4 ? m.payload().getInt(0) : 0;
                     if (status < 0) {
                         throw new NetlinkException(operation, -status, null);
                     }
-                    return replies;
-                } else if ((m.flags() & NLM_F_DUMP_INTR) != 0) {
-                    throw new IOException(operation + ": dump interrupted by a concurrent change, retry");
+                    return interrupted ? null : replies;
                 } else {
+                    interrupted |= (m.flags() & NLM_F_DUMP_INTR) != 0;
                     replies.add(m.copy());
                 }
             }
