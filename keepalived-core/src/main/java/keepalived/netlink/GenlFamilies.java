@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
+import jnr.constants.platform.Errno;
+
 /**
  * Resolves generic netlink families by name (CTRL_CMD_GETFAMILY), e.g. "IPVS" for the IPVS
  * client: the family id is dynamic and must be asked for before any request.
  */
 public final class GenlFamilies implements AutoCloseable {
-    private static final int ENOENT = 2;
-
     private final NetlinkSocket socket;
     private final MessageBuilder b = new MessageBuilder(256);
 
@@ -36,7 +36,7 @@ public final class GenlFamilies implements AutoCloseable {
             List<Message> r = socket.query("CTRL_CMD_GETFAMILY " + name, b);
             return r.isEmpty() ? Optional.empty() : Optional.of(GenlFamily.decode(r.get(0)));
         } catch (NetlinkException e) {
-            if (e.errnoValue() == ENOENT) {
+            if (e.errno() == Errno.ENOENT) {
                 return Optional.empty();
             }
             throw e;

@@ -2,7 +2,9 @@ package keepalived.netlink;
 
 import static keepalived.netlink.IfLink.*;
 
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Objects;
 
 /**
  * A network interface as RTM_NEWLINK/RTM_DELLINK carry it (struct ifinfomsg + IFLA_*).
@@ -74,18 +76,19 @@ public record Link(int index, String name, int type, int flags, int change, byte
         return b;
     }
 
+    /** Field-wise, comparing the MAC by content (a record compares arrays by identity). */
     @Override
     public boolean equals(Object o) {
         return o instanceof Link l && l.index == index && l.flags == flags && l.change == change && l.type == type
-                && java.util.Objects.equals(l.name, name) && java.util.Arrays.equals(l.mac, mac) && l.mtu == mtu
+                && Objects.equals(l.name, name) && Arrays.equals(l.mac, mac) && l.mtu == mtu
                 && l.operState == operState && l.carrier == carrier && l.parentIndex == parentIndex
-                && l.masterIndex == masterIndex && java.util.Objects.equals(l.kind, kind)
+                && l.masterIndex == masterIndex && Objects.equals(l.kind, kind)
                 && l.macvlanMode == macvlanMode;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(index, name, flags);
+        return Objects.hash(index, name, flags);
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import jnr.constants.platform.Errno;
+
 import keepalived.sys.LinuxConstants;
 import keepalived.sys.Native;
 import keepalived.sys.NativeException;
@@ -222,7 +224,7 @@ public final class NetlinkSocket implements AutoCloseable {
             try {
                 n = Native.recv(fd, rx);
             } catch (NativeException e) {
-                if (e.errnoValue() == ENOBUFS) {
+                if (e.errno() == Errno.ENOBUFS) {
                     overflow = true; // the queue was dropped; keep reading what arrived after it
                     continue;
                 }
@@ -240,8 +242,6 @@ public final class NetlinkSocket implements AutoCloseable {
             }
         }
     }
-
-    private static final int ENOBUFS = 105;
 
     private int nextSeq() {
         seq = seq == Integer.MAX_VALUE ? 1 : seq + 1;

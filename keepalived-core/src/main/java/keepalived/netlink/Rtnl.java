@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jnr.constants.platform.Errno;
+
 /**
  * Typed rtnetlink operations over one request socket: links, addresses, routes and rules.
  * Every failure is a {@link NetlinkException} naming the operation and errno. Not thread-safe.
@@ -35,7 +37,7 @@ public final class Rtnl implements AutoCloseable {
 
     public List<Link> links() throws IOException {
         Link.header(b.begin(RTM_GETLINK, 0), 0, 0, 0);
-        return decodeAll(socket.dump("RTM_GETLINK dump", b), Rtnl::linkOf);
+        return decodeAll(socket.dump("RTM_GETLINK dump", b), Link::decode);
     }
 
     public Optional<Link> link(int index) throws IOException {
@@ -53,7 +55,7 @@ public final class Rtnl implements AutoCloseable {
             List<Message> r = socket.query(op, b);
             return r.isEmpty() ? Optional.empty() : Optional.of(Link.decode(r.get(0)));
         } catch (NetlinkException e) {
-            if (e.errnoValue() == 19) { // ENODEV: no such interface
+            if (e.errno() == Errno.ENODEV) { // no such interface
                 return Optional.empty();
             }
             throw e;
@@ -139,10 +141,6 @@ public final class Rtnl implements AutoCloseable {
     public List<Rule> rules(int family) throws IOException {
         b.begin(RTM_GETRULE, 0).u8(family).u8(0).u8(0).u8(0).u8(0).u8(0).u8(0).u8(0).u32(0);
         return decodeAll(socket.dump("RTM_GETRULE dump", b), Rule::decode);
-    }
-
-    private static Link linkOf(Message m) {
-        return Link.decode(m);
     }
 
     private interface Decoder<T> {

@@ -105,6 +105,8 @@ class RtnlEventsNamespaceTest {
 
     @Test
     void linkSetDownProducesAnEventWithin100Ms() throws Exception {
+        assertTrue(events.socket().receiveBufferSize() >= RtnlEvents.DEFAULT_RCVBUF,
+                "SO_RCVBUFFORCE gave " + events.socket().receiveBufferSize());
         int ea = rtnl.link("ea").orElseThrow().index();
         events.poll(); // discard anything from the setup
         seen.clear();

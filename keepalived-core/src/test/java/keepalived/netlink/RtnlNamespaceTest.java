@@ -240,7 +240,8 @@ class RtnlNamespaceTest {
         assertEquals("fd00:250::", j6.get("src"));
         assertEquals(64L, j6.get("srclen"));
         assertEquals("200", j6.get("table"));
-        assertTrue(rtnl.rules(AF_INET).contains(r4), () -> "listed: " + rtnl.socket());
+        List<Rule> listed = rtnl.rules(AF_INET);
+        assertTrue(listed.contains(r4), listed::toString);
         assertTrue(rtnl.rules(AF_INET6).stream().anyMatch(x -> x.priority() == 200 && x.table() == 200));
 
         rtnl.deleteRule(r4);
