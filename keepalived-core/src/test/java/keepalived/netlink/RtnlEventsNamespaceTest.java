@@ -149,6 +149,28 @@ class RtnlEventsNamespaceTest {
     }
 
     @Test
+    void addressAddAndDeleteAreReported() throws Exception {
+        int eb = rtnl.link("eb").orElseThrow().index();
+        Address a = Address.of(eb, java.net.InetAddress.getByName("fd00:251::1"), 64).withFlags(IfAddr.IFA_F_NODAD);
+        rtnl.addAddress(a);
+        rtnl.deleteAddress(a);
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        boolean added = false;
+        boolean deleted = false;
+        while (!(added && deleted) && System.nanoTime() < deadline) {
+            Native.epollWait(epfd, ready, 4, 50);
+            events.poll();
+            for (Object[] e : seen) {
+                if ("address".equals(e[0]) && ((Address) e[1]).address().equals(a.address())) {
+                    added |= !(Boolean) e[2];
+                    deleted |= (Boolean) e[2];
+                }
+            }
+        }
+        assertTrue(added && deleted, "address events seen: added=" + added + " deleted=" + deleted);
+    }
+
+    @Test
     void anOverflowingEventSocketAsksForAResync() throws Exception {
         // a tiny receive buffer and a burst of 300 address changes: the kernel drops events (ENOBUFS)
         try (RtnlEvents small = inNs.call(() -> RtnlEvents.open(() -> resyncs++, 1,
