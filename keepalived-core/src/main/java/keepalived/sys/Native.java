@@ -1,0 +1,412 @@
+package keepalived.sys;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.LibraryOption;
+import jnr.ffi.Pointer;
+import jnr.ffi.Runtime;
+import jnr.ffi.annotations.In;
+import jnr.ffi.annotations.IgnoreError;
+import jnr.ffi.annotations.Out;
+import jnr.ffi.types.size_t;
+import jnr.ffi.types.ssize_t;
+import jnr.ffi.types.u_int64_t;
+
+/**
+ * The one libc binding of keepalived-java: thin static wrappers over the system calls we need.
+ * Every wrapper retries on EINTR and throws {@link NativeException} naming the call and errno, so
+ * no caller ever inspects errno itself; EAGAIN is "try later" (documented per method), not an
+ * error. Structures are passed as {@code byte[]} (built in native order, wire fields big-endian)
+ * or, on per-packet paths, as direct buffers whose addresses are resolved once.
+ */
+public final class Native {
+    /** errno values (asm-generic/errno-base.h, errno.h) the wrappers treat specially. */
+    public static final int EINTR = 4;
+    public static final int EAGAIN = 11;
+
+    private static final int F_GETFL = 3; // fcntl.h
+    private static final int F_SETFL = 4;
+    private static final int O_NONBLOCK = 0x800;
+
+    private Native() {
+    }
+
+    /** libc, in C's own words; only the calls keepalived needs. */
+    public interface LibC {
+        int socket(int domain, int type, int protocol);
+
+        int bind(int fd, @In byte[] addr, int addrlen);
+
+        int connect(int fd, @In byte[] addr, int addrlen);
+
+        int getsockname(int fd, @Out byte[] addr, @In @Out int[] addrlen);
+
+        int close(int fd);
+
+        @ssize_t long sendto(int fd, @In ByteBuffer buf, @size_t long len, int flags, @In byte[] addr, int addrlen);
+
+        @ssize_t long recv(int fd, @Out ByteBuffer buf, @size_t long len, int flags);
+
+        @ssize_t long recvmsg(int fd, Pointer msghdr, int flags);
+
+        int setsockopt(int fd, int level, int optname, @In byte[] optval, int optlen);
+
+        int getsockopt(int fd, int level, int optname, @Out byte[] optval, @In @Out int[] optlen);
+
+        int fcntl(int fd, int cmd, int arg);
+
+        int ioctl(int fd, @u_int64_t long request, @In @Out byte[] arg);
+
+        int if_nametoindex(String name);
+
+        int epoll_create1(int flags);
+
+        int epoll_ctl(int epfd, int op, int fd, @In byte[] event);
+
+        int epoll_wait(int epfd, @Out ByteBuffer events, int maxevents, int timeout);
+
+        int eventfd(int initval, int flags);
+
+        int eventfd_read(int fd, @Out long[] value);
+
+        int eventfd_write(int fd, @u_int64_t long value);
+
+        int open(String path, int flags);
+
+        int setns(int fd, int nstype);
+
+        @IgnoreError
+        int getuid();
+
+        @IgnoreError
+        int getpid();
+
+        @IgnoreError
+        int gettid();
+    }
+
+    private static final class Holder {
+        static final LibC LIBC = LibraryLoader.create(LibC.class).option(LibraryOption.SaveError, true).load("c");
+        static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
+    }
+
+    /** The raw binding, for the rare call without a wrapper here (errno via {@link #lastErrno()}). */
+    public static LibC libc() {
+        return Holder.LIBC;
+    }
+
+    /** errno saved by the last call on this thread. */
+    public static int lastErrno() {
+        return Holder.RUNTIME.getLastError();
+    }
+
+    /** The jnr runtime, for callers that allocate native memory (direct buffer addresses etc.). */
+    public static Runtime runtime() {
+        return Holder.RUNTIME;
+    }
+
+    private static NativeException error(String call, int fd, int errno) {
+        return new NativeException(call + "(fd=" + fd + ")", errno);
+    }
+
+    // ---- sockets
+
+    /** socket(2); returns the new fd. */
+    public static int socket(int domain, int type, int protocol) throws NativeException {
+        int fd = Holder.LIBC.socket(domain, type, protocol);
+        if (fd < 0) {
+            throw new NativeException("socket(domain=" + domain + ", type=" + type + ", protocol=" + protocol + ")",
+                    lastErrno());
+        }
+        return fd;
+    }
+
+    /** bind(2) to a sockaddr built by the caller (its length is the array length). */
+    public static void bind(int fd, byte[] sockaddr) throws NativeException {
+        int err;
+        do {
+            if (Holder.LIBC.bind(fd, sockaddr, sockaddr.length) == 0) {
+                return;
+            }
+            err = lastErrno();
+        } while (err == EINTR);
+        throw error("bind", fd, err);
+    }
+
+    /** connect(2); on a non-blocking stream socket EINPROGRESS is thrown like any other errno. */
+    public static void connect(int fd, byte[] sockaddr) throws NativeException {
+        if (Holder.LIBC.connect(fd, sockaddr, sockaddr.length) != 0) {
+            throw error("connect", fd, lastErrno());
+        }
+    }
+
+    /** getsockname(2) into {@code sockaddr}; returns the address length the kernel reported. */
+    public static int getsockname(int fd, byte[] sockaddr) throws NativeException {
+        int[] len = {sockaddr.length};
+        if (Holder.LIBC.getsockname(fd, sockaddr, len) != 0) {
+            throw error("getsockname", fd, lastErrno());
+        }
+        return len[0];
+    }
+
+    /**
+     * close(2). Never retried: on Linux the fd is released even when close reports EINTR, and a
+     * retry could close a descriptor another thread just opened.
+     */
+    public static void close(int fd) throws NativeException {
+        if (Holder.LIBC.close(fd) != 0) {
+            int err = lastErrno();
+            if (err != EINTR) {
+                throw error("close", fd, err);
+            }
+        }
+    }
+
+    /**
+     * sendto(2) of {@code buf}'s remaining bytes to {@code sockaddr} (null on a connected socket).
+     * Returns the bytes sent and advances the position by them, or -1 when the socket would block.
+     */
+    public static int sendto(int fd, ByteBuffer buf, byte[] sockaddr) throws NativeException {
+        int len = sockaddr == null ? 0 : sockaddr.length;
+        int err;
+        do {
+            long n = Holder.LIBC.sendto(fd, buf, buf.remaining(), 0, sockaddr, len);
+            if (n >= 0) {
+                buf.position(buf.position() + (int) n);
+                return (int) n;
+            }
+            err = lastErrno();
+        } while (err == EINTR);
+        if (err == EAGAIN) {
+            return -1;
+        }
+        throw error("sendto", fd, err);
+    }
+
+    /**
+     * recv(2) into {@code buf}'s remaining space. Returns the bytes read and advances the position
+     * by them, or -1 when nothing is queued on a non-blocking socket.
+     */
+    public static int recv(int fd, ByteBuffer buf) throws NativeException {
+        int err;
+        do {
+            long n = Holder.LIBC.recv(fd, buf, buf.remaining(), 0);
+            if (n >= 0) {
+                buf.position(buf.position() + (int) n);
+                return (int) n;
+            }
+            err = lastErrno();
+        } while (err == EINTR);
+        if (err == EAGAIN) {
+            return -1;
+        }
+        throw error("recv", fd, err);
+    }
+
+    /**
+     * recvmsg(2) into a {@link MsgHdr}'s data buffer, sender address and control-message area.
+     * Returns the bytes read (the data buffer's position advances by them), or -1 when nothing is
+     * queued on a non-blocking socket. Allocates nothing.
+     */
+    public static int recvmsg(int fd, MsgHdr msg) throws NativeException {
+        int err;
+        do {
+            msg.prepare();
+            long n = Holder.LIBC.recvmsg(fd, msg.pointer(), 0);
+            if (n >= 0) {
+                msg.complete((int) n);
+                return (int) n;
+            }
+            err = lastErrno();
+        } while (err == EINTR);
+        if (err == EAGAIN) {
+            return -1;
+        }
+        throw error("recvmsg", fd, err);
+    }
+
+    /** setsockopt(2) with an int value. */
+    public static void setsockopt(int fd, int level, int optname, int value) throws NativeException {
+        setsockopt(fd, level, optname, intBytes(value));
+    }
+
+    /** setsockopt(2) with a caller-built value (a struct in native order, or a NUL-less name). */
+    public static void setsockopt(int fd, int level, int optname, byte[] value) throws NativeException {
+        if (Holder.LIBC.setsockopt(fd, level, optname, value, value.length) != 0) {
+            throw new NativeException("setsockopt(fd=" + fd + ", level=" + level + ", optname=" + optname + ")",
+                    lastErrno());
+        }
+    }
+
+    /** getsockopt(2) of an int-valued option. */
+    public static int getsockopt(int fd, int level, int optname) throws NativeException {
+        byte[] value = new byte[4];
+        int[] len = {4};
+        if (Holder.LIBC.getsockopt(fd, level, optname, value, len) != 0) {
+            throw new NativeException("getsockopt(fd=" + fd + ", level=" + level + ", optname=" + optname + ")",
+                    lastErrno());
+        }
+        ByteBuffer b = ByteBuffer.wrap(value).order(ByteOrder.nativeOrder());
+        return len[0] == 1 ? value[0] & 0xff : b.getInt(0);
+    }
+
+    /** Sets O_NONBLOCK (prefer SOCK_NONBLOCK at socket() time where possible). */
+    public static void setNonBlocking(int fd) throws NativeException {
+        int flags = Holder.LIBC.fcntl(fd, F_GETFL, 0);
+        if (flags < 0) {
+            throw error("fcntl(F_GETFL)", fd, lastErrno());
+        }
+        if ((flags & O_NONBLOCK) == 0 && Holder.LIBC.fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0) {
+            throw error("fcntl(F_SETFL)", fd, lastErrno());
+        }
+    }
+
+    /** ioctl(2) with a caller-built argument struct (e.g. a 40-byte ifreq) that the kernel may fill. */
+    public static void ioctl(int fd, long request, byte[] arg) throws NativeException {
+        int err;
+        do {
+            if (Holder.LIBC.ioctl(fd, request, arg) >= 0) {
+                return;
+            }
+            err = lastErrno();
+        } while (err == EINTR);
+        throw new NativeException("ioctl(fd=" + fd + ", request=0x" + Long.toHexString(request) + ")", err);
+    }
+
+    /** if_nametoindex(3); throws (ENODEV) when there is no such interface in this namespace. */
+    public static int ifNameToIndex(String name) throws NativeException {
+        int index = Holder.LIBC.if_nametoindex(name);
+        if (index == 0) {
+            throw new NativeException("if_nametoindex(" + name + ")", lastErrno());
+        }
+        return index;
+    }
+
+    // ---- epoll and eventfd
+
+    /** epoll_create1(2) with EPOLL_CLOEXEC. */
+    public static int epollCreate() throws NativeException {
+        int fd = Holder.LIBC.epoll_create1(LinuxConstants.EPOLL_CLOEXEC);
+        if (fd < 0) {
+            throw new NativeException("epoll_create1", lastErrno());
+        }
+        return fd;
+    }
+
+    /** epoll_ctl(2); {@code data} comes back verbatim in the event record. */
+    public static void epollCtl(int epfd, int op, int fd, int events, long data) throws NativeException {
+        // struct epoll_event is packed on x86_64: u32 events then u64 data, 12 bytes.
+        byte[] event = new byte[LinuxConstants.EPOLL_EVENT_SIZE];
+        ByteBuffer b = ByteBuffer.wrap(event).order(ByteOrder.nativeOrder());
+        b.putInt(0, events).putLong(4, data);
+        if (Holder.LIBC.epoll_ctl(epfd, op, fd, event) != 0) {
+            throw new NativeException("epoll_ctl(epfd=" + epfd + ", op=" + op + ", fd=" + fd + ")", lastErrno());
+        }
+    }
+
+    /**
+     * epoll_wait(2) into a direct buffer of 12-byte records (u32 events at +0, u64 data at +4,
+     * native order) starting at index 0. Returns the number of ready records; 0 on timeout and
+     * also when a signal interrupted the wait (the caller recomputes its timeout and waits again).
+     */
+    public static int epollWait(int epfd, ByteBuffer events, int max, int timeoutMs) throws NativeException {
+        if (!events.isDirect() || events.capacity() < max * LinuxConstants.EPOLL_EVENT_SIZE) {
+            throw new IllegalArgumentException("events must be a direct buffer of at least " + max + " records");
+        }
+        int n = Holder.LIBC.epoll_wait(epfd, events, max, timeoutMs);
+        if (n >= 0) {
+            return n;
+        }
+        int err = lastErrno();
+        if (err == EINTR) {
+            return 0;
+        }
+        throw new NativeException("epoll_wait(epfd=" + epfd + ")", err);
+    }
+
+    /** eventfd(2); flags from {@link LinuxConstants} (EFD_NONBLOCK, EFD_CLOEXEC). */
+    public static int eventfd(int initval, int flags) throws NativeException {
+        int fd = Holder.LIBC.eventfd(initval, flags);
+        if (fd < 0) {
+            throw new NativeException("eventfd", lastErrno());
+        }
+        return fd;
+    }
+
+    /** Reads and resets an eventfd counter; -1 when it is zero on a non-blocking eventfd. */
+    public static long read8(int fd) throws NativeException {
+        long[] value = new long[1];
+        int err;
+        do {
+            if (Holder.LIBC.eventfd_read(fd, value) == 0) {
+                return value[0];
+            }
+            err = lastErrno();
+        } while (err == EINTR);
+        if (err == EAGAIN) {
+            return -1;
+        }
+        throw error("eventfd_read", fd, err);
+    }
+
+    /** Adds to an eventfd counter; returns 8, or -1 when the counter would overflow (non-blocking). */
+    public static long write8(int fd, long value) throws NativeException {
+        int err;
+        do {
+            if (Holder.LIBC.eventfd_write(fd, value) == 0) {
+                return 8;
+            }
+            err = lastErrno();
+        } while (err == EINTR);
+        if (err == EAGAIN) {
+            return -1;
+        }
+        throw error("eventfd_write", fd, err);
+    }
+
+    // ---- processes and namespaces
+
+    /** open(2) without a mode (no O_CREAT); e.g. a /var/run/netns file for {@link #setns}. */
+    public static int open(String path, int flags) throws NativeException {
+        int err;
+        do {
+            int fd = Holder.LIBC.open(path, flags);
+            if (fd >= 0) {
+                return fd;
+            }
+            err = lastErrno();
+        } while (err == EINTR);
+        throw new NativeException("open(" + path + ")", err);
+    }
+
+    /**
+     * setns(2): moves the CALLING THREAD only into the namespace {@code fd} refers to. Sockets
+     * keep the namespace they were created in; threads inherit their creator's namespace.
+     */
+    public static void setns(int fd, int nstype) throws NativeException {
+        if (Holder.LIBC.setns(fd, nstype) != 0) {
+            throw error("setns", fd, lastErrno());
+        }
+    }
+
+    public static int getuid() {
+        return Holder.LIBC.getuid();
+    }
+
+    public static int getpid() {
+        return Holder.LIBC.getpid();
+    }
+
+    /** The kernel thread id of the calling thread (what /proc/thread-self names). */
+    public static int gettid() {
+        return Holder.LIBC.gettid();
+    }
+
+    static byte[] intBytes(int value) {
+        byte[] b = new byte[4];
+        ByteBuffer.wrap(b).order(ByteOrder.nativeOrder()).putInt(0, value);
+        return b;
+    }
+}
