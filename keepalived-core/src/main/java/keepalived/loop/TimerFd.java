@@ -5,9 +5,12 @@ import java.nio.ByteOrder;
 
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.LibraryOption;
+import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
 import jnr.ffi.annotations.In;
+import jnr.ffi.types.size_t;
+import jnr.ffi.types.ssize_t;
 import keepalived.sys.Native;
 import keepalived.sys.NativeException;
 
@@ -17,7 +20,7 @@ import keepalived.sys.NativeException;
  * coarse for 10 ms VRRPv3 adverts). Absolute deadlines on the same clock as
  * {@link System#nanoTime()} mean no "now + delay" arithmetic and no drift.
  *
- * <p>Its own two-call binding because {@link Native} has no timerfd calls.
+ * <p>Its own small binding because {@link Native} has no timerfd calls.
  */
 final class TimerFd implements AutoCloseable {
     /** linux/time.h, sys/timerfd.h (x86_64). */
@@ -33,6 +36,8 @@ final class TimerFd implements AutoCloseable {
 
         /** {@code new_value} is a struct itimerspec: interval {sec, nsec} then value {sec, nsec}, 32 bytes. */
         int timerfd_settime(int fd, int flags, @In byte[] newValue, Pointer oldValue);
+
+        @ssize_t long read(int fd, Pointer buf, @size_t long count);
     }
 
     private static final class Holder {
@@ -41,6 +46,7 @@ final class TimerFd implements AutoCloseable {
     }
 
     private final int fd;
+    private final Pointer expirations = Memory.allocateDirect(Holder.RUNTIME, 8);
     private final byte[] spec = new byte[32];
     private final ByteBuffer specView = ByteBuffer.wrap(spec).order(ByteOrder.nativeOrder());
 
@@ -68,9 +74,23 @@ final class TimerFd implements AutoCloseable {
         set(0, 0, 0);
     }
 
-    /** Clears the expiry count so level-triggered epoll stops reporting it. */
-    void drain() throws NativeException {
-        Native.read8(fd);
+    /**
+     * Clears the expiry count so level-triggered epoll stops reporting it; reads into native
+     * memory made once, so a wake-up allocates nothing. False when there was nothing to read.
+     */
+    boolean drain() throws NativeException {
+        while (true) {
+            if (Holder.LIBC.read(fd, expirations, 8) == 8) {
+                return true;
+            }
+            int errno = Holder.RUNTIME.getLastError();
+            if (errno == Native.EAGAIN) {
+                return false;
+            }
+            if (errno != Native.EINTR) {
+                throw new NativeException("read(timerfd=" + fd + ")", errno);
+            }
+        }
     }
 
     private void set(int flags, long sec, long nsec) throws NativeException {
