@@ -9,6 +9,8 @@
 #   100:    100 timers every 10 ms, phases spread over the period (10,000 firings/s)
 #   10000:  10,000 timers every 10 ms, phases spread (1,000,000 firings/s: the loop never sleeps)
 # Lateness = clock read when the loop woke - the timer's absolute deadline.
+# With a C compiler, bench/timer-lateness-baseline.c (the single timer in C: epoll + timerfd)
+# runs beside the single Java run, so the OS's share of the lateness shows under the same load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,8 +33,22 @@ run() { # TIMERS PERIOD_MS SECONDS
     "$JAVA" $flags -cp "$dist/lib/*" keepalived.loop.LatenessBench "$1" "$2" "$3" 2
 }
 
+baseline=
+if command -v cc >/dev/null; then
+    mkdir -p bench/out
+    cc -O2 -o bench/out/timer-lateness-baseline bench/timer-lateness-baseline.c && baseline=bench/out/timer-lateness-baseline
+fi
+
 echo "# $(date -u +%FT%TZ), $(nproc) CPU, $(uname -r), $("$JAVA" -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "$baseline" ]; then
+    # starts when the JVM's warm-up ends (about 2.5 s), measures as long
+    (sleep 2.5; "$baseline" 10 "$single_s") > bench/out/timer-lateness-baseline.txt &
+fi
 run 1 10 "$single_s"
+if [ -n "$baseline" ]; then
+    wait
+    cat bench/out/timer-lateness-baseline.txt
+fi
 run 100 10 "$load_s"
 run 10000 10 "$load_s"
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -109,6 +109,7 @@ public final class EventLoop implements Executor, AutoCloseable {
             }
             thread = t;
         }
+        timers.owner(t); // from here on only the loop thread touches timers
         t.start();
         return this;
     }
