@@ -65,6 +65,7 @@ public final class EventLoop implements Executor, AutoCloseable {
     private boolean armed;
     private long nowNs;
     private long handlerFailures;
+    private final LatenessStats cycleWork = new LatenessStats();
     private volatile Thread thread;
     private volatile State state = State.NEW; // written under lock
 
@@ -168,6 +169,14 @@ public final class EventLoop implements Executor, AutoCloseable {
         return timers.lateness();
     }
 
+    /**
+     * How long each cycle's work took, from waking to going back to sleep (Aeron's duty-cycle
+     * measure): a handler that blocks shows here before it shows as timer lateness. Loop thread.
+     */
+    public LatenessStats cycleWork() {
+        return cycleWork;
+    }
+
     /** Handlers, timers and tasks that threw (each was logged). */
     public long handlerFailures() {
         return handlerFailures;
@@ -266,6 +275,7 @@ public final class EventLoop implements Executor, AutoCloseable {
                 return;
             }
             armTimerFd();
+            cycleWork.record(clock.nanoTime() - nowNs);
             timeoutMs = moreTimers || moreTasks ? 0 : -1;
         }
     }

@@ -44,13 +44,16 @@ public final class LatenessBench {
 
         Sample before = onLoop(loop, () -> {
             loop.lateness().reset();
+            loop.cycleWork().reset();
             return Sample.take(loop, firings[0]);
         });
         long gcBefore = collections();
         Thread.sleep((long) (seconds * 1000));
         LatenessStats stats = new LatenessStats();
+        LatenessStats cycles = new LatenessStats();
         Sample after = onLoop(loop, () -> {
             loop.lateness().copyInto(stats);
+            loop.cycleWork().copyInto(cycles);
             return Sample.take(loop, firings[0]);
         });
         long gcs = collections() - gcBefore;
@@ -60,13 +63,14 @@ public final class LatenessBench {
         double wallS = (after.wallNs - before.wallNs) / 1e9;
         System.out.printf("timers=%d period=%dms measured=%.1fs firings=%d (%.0f/s) missed=%d"
                         + " p50=%.1fus p99=%.1fus p99.9=%.1fus max=%.1fus mean=%.1fus"
-                        + " loop-cpu=%.1f%% alloc/firing=%.1fB gcs=%d%n",
+                        + " loop-cpu=%.1f%% alloc/firing=%.1fB gcs=%d cycles=%d cycle-work-p99=%.1fus max=%.1fus%n",
                 timers, TimeUnit.NANOSECONDS.toMillis(periodNs), wallS, fired, fired / wallS,
                 after.missed - before.missed,
                 us(stats.percentileNs(0.5)), us(stats.percentileNs(0.99)), us(stats.percentileNs(0.999)),
                 us(stats.maxNs()), us(stats.meanNs()),
                 100.0 * (after.cpuNs - before.cpuNs) / (after.wallNs - before.wallNs),
-                fired == 0 ? 0.0 : (double) (after.allocatedBytes - before.allocatedBytes) / fired, gcs);
+                fired == 0 ? 0.0 : (double) (after.allocatedBytes - before.allocatedBytes) / fired, gcs,
+                cycles.count(), us(cycles.percentileNs(0.99)), us(cycles.maxNs()));
     }
 
     private static double us(long ns) {

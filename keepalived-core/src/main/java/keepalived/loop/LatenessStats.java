@@ -3,8 +3,9 @@ package keepalived.loop;
 import java.util.Arrays;
 
 /**
- * How late timers fired: count, sum, max and a fixed log-linear histogram for percentiles,
- * recorded without allocating (one array made up front), so it can stay on in production.
+ * How late timers fired (or any other duration, such as a loop cycle's work): count, sum, max
+ * and a fixed log-linear histogram for percentiles, recorded without allocating (one array made
+ * up front), so it can stay on in production.
  *
  * <p>Buckets are exact below 64 ns, then 32 per power of two: a percentile is reported as the
  * upper bound of its bucket, at most about 3% above the true value (never above the max).

@@ -162,6 +162,7 @@ class EventLoopTest {
         loop.start();
         assertEquals(List.of(5, 10, 15, 20, 25), done.get(5, TimeUnit.SECONDS));
         assertEquals(5L, onLoop(() -> loop.lateness().count()));
+        assertTrue(onLoop(() -> loop.cycleWork().count()) >= 1);
     }
 
     @Test
