@@ -41,19 +41,20 @@ public final class Native {
 
         int connect(int fd, @In byte[] addr, int addrlen);
 
-        int getsockname(int fd, @Out byte[] addr, @In @Out int[] addrlen);
+        int getsockname(int fd, @In @Out byte[] addr, @In @Out int[] addrlen);
 
         int close(int fd);
 
         @ssize_t long sendto(int fd, @In ByteBuffer buf, @size_t long len, int flags, @In byte[] addr, int addrlen);
 
-        @ssize_t long recv(int fd, @Out ByteBuffer buf, @size_t long len, int flags);
+        /** No @Out: a heap buffer would get the whole uninitialised scratch copy back past the data. */
+        @ssize_t long recv(int fd, ByteBuffer buf, @size_t long len, int flags);
 
         @ssize_t long recvmsg(int fd, Pointer msghdr, int flags);
 
         int setsockopt(int fd, int level, int optname, @In byte[] optval, int optlen);
 
-        int getsockopt(int fd, int level, int optname, @Out byte[] optval, @In @Out int[] optlen);
+        int getsockopt(int fd, int level, int optname, @In @Out byte[] optval, @In @Out int[] optlen);
 
         int fcntl(int fd, int cmd, int arg);
 

@@ -128,6 +128,31 @@ class NativeTest {
     }
 
     @Test
+    void setNonBlockingTurnsABlockingRecvIntoTryLater() throws Exception {
+        try (FileDescriptor fd = new FileDescriptor(Native.socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0))) {
+            Native.bind(fd.intValue(), loopback(0));
+            Native.setNonBlocking(fd.intValue());
+            Native.setNonBlocking(fd.intValue()); // idempotent
+            assertEquals(-1, Native.recv(fd.intValue(), ByteBuffer.allocate(8)));
+        }
+    }
+
+    @Test
+    void heapBuffersAreSentFromTheirPosition() throws Exception {
+        try (FileDescriptor rx = new FileDescriptor(Native.socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK, 0));
+             FileDescriptor tx = new FileDescriptor(Native.socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK, 0))) {
+            Native.bind(rx.intValue(), loopback(0));
+            byte[] to = new byte[16];
+            Native.getsockname(rx.intValue(), to);
+            ByteBuffer out = ByteBuffer.wrap(new byte[] {9, 9, 4, 5}, 2, 2);
+            assertEquals(2, Native.sendto(tx.intValue(), out, to));
+            ByteBuffer in = ByteBuffer.allocate(8).position(1);
+            assertEquals(2, Native.recv(rx.intValue(), in));
+            assertArrayEquals(new byte[] {0, 4, 5, 0, 0, 0, 0, 0}, in.array());
+        }
+    }
+
+    @Test
     void fileDescriptorClosesOnce() throws Exception {
         FileDescriptor fd = new FileDescriptor(Native.socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
         fd.close();
