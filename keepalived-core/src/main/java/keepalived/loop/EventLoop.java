@@ -121,17 +121,19 @@ public final class EventLoop implements Executor, AutoCloseable {
      */
     public void run() {
         synchronized (lock) {
-            boolean startedHere = thread == null || thread == Thread.currentThread();
-            boolean stoppedBeforeRunning = state == State.SHUTTING_DOWN && thread == Thread.currentThread();
-            if (!startedHere || state != State.NEW && !stoppedBeforeRunning) {
+            Thread me = Thread.currentThread();
+            boolean mine = thread == null || thread == me;
+            // NEW, or shut down between start() and this thread getting here: run to drain the tasks
+            boolean runnable = state == State.NEW || state == State.SHUTTING_DOWN && thread == me;
+            if (!mine || !runnable) {
                 throw new IllegalStateException(name + " is " + state + " on " + thread);
             }
             if (state == State.NEW) {
                 state = State.RUNNING;
             }
-            thread = Thread.currentThread();
+            thread = me;
         }
-        timers.owner(thread);
+        timers.owner(Thread.currentThread());
         try {
             loop();
         } catch (NativeException e) {

@@ -207,6 +207,36 @@ class EventLoopTest {
     }
 
     @Test
+    void shouldRunOnTheCallingThreadUntilATaskShutsItDown() throws Exception {
+        List<String> ran = new ArrayList<>();
+        loop.execute(() -> ran.add(Thread.currentThread().getName()));
+        loop.execute(loop::shutdown);
+        loop.run(); // returns once the loop has stopped
+        assertEquals(List.of(Thread.currentThread().getName()), ran);
+        assertTrue(loop.isTerminated());
+    }
+
+    @Test
+    void shouldCountAReadHandlerThatThrowsAndKeepServingTheFd() throws Exception {
+        int fd = eventfd();
+        AtomicInteger reads = new AtomicInteger();
+        CountDownLatch firstRead = new CountDownLatch(1);
+        CountDownLatch secondRead = new CountDownLatch(1);
+        loop.register(fd, events -> {
+            Native.read8(fd);
+            (reads.incrementAndGet() == 1 ? firstRead : secondRead).countDown();
+            throw new java.io.IOException("expected by the test");
+        });
+        loop.start();
+        Native.write8(fd, 1);
+        assertTrue(firstRead.await(5, TimeUnit.SECONDS));
+        // the second write is only read if the loop survived the first exception
+        Native.write8(fd, 1);
+        assertTrue(secondRead.await(5, TimeUnit.SECONDS));
+        assertEquals(2L, onLoop(loop::handlerFailures));
+    }
+
+    @Test
     void shouldRunQueuedTasksOnShutdownAndRefuseLaterOnes() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         AtomicInteger ran = new AtomicInteger();
