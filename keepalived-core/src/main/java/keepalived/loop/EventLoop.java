@@ -50,6 +50,8 @@ public final class EventLoop implements Executor, AutoCloseable {
     private final NanoClock clock;
     private final int epollFd;
     private final int wakeupFd;
+    /** Where the eventfd counter is read into on each wake-up, allocated once. */
+    private final jnr.ffi.Pointer wakeupCount = jnr.ffi.Memory.allocateDirect(Native.runtime(), 8);
     private final TimerFd timerFd;
     private final ByteBuffer events = ByteBuffer.allocateDirect(MAX_EVENTS * LinuxConstants.EPOLL_EVENT_SIZE)
             .order(ByteOrder.nativeOrder());
@@ -291,7 +293,7 @@ public final class EventLoop implements Executor, AutoCloseable {
                 timerFd.drain();
                 armed = false; // a one-shot absolute timerfd is spent once it fired
             } else if (data == WAKEUP_DATA) {
-                Native.read8(wakeupFd);
+                Native.read(wakeupFd, wakeupCount, 8); // native memory: a wake-up allocates nothing
             } else {
                 Registration r = registrations[(int) data];
                 // a handler earlier in this batch may have cancelled it (or reused its slot)

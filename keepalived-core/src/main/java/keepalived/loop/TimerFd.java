@@ -3,14 +3,8 @@ package keepalived.loop;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-import jnr.ffi.LibraryLoader;
-import jnr.ffi.LibraryOption;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
-import jnr.ffi.Runtime;
-import jnr.ffi.annotations.In;
-import jnr.ffi.types.size_t;
-import jnr.ffi.types.ssize_t;
 import keepalived.sys.Native;
 import keepalived.sys.NativeException;
 
@@ -19,8 +13,6 @@ import keepalived.sys.NativeException;
  * epoll_wait with nanosecond wake-ups (epoll_wait's own timeout is whole milliseconds, too
  * coarse for 10 ms VRRPv3 adverts). Absolute deadlines on the same clock as
  * {@link System#nanoTime()} mean no "now + delay" arithmetic and no drift.
- *
- * <p>Its own small binding because {@link Native} has no timerfd calls.
  */
 final class TimerFd implements AutoCloseable {
     /** linux/time.h, sys/timerfd.h (x86_64). */
@@ -30,31 +22,13 @@ final class TimerFd implements AutoCloseable {
     private static final int TFD_TIMER_ABSTIME = 1;
     private static final long NS_PER_S = 1_000_000_000L;
 
-    /** libc's timerfd calls, in C's own words. */
-    public interface LibC {
-        int timerfd_create(int clockid, int flags);
-
-        /** {@code new_value} is a struct itimerspec: interval {sec, nsec} then value {sec, nsec}, 32 bytes. */
-        int timerfd_settime(int fd, int flags, @In byte[] newValue, Pointer oldValue);
-
-        @ssize_t long read(int fd, Pointer buf, @size_t long count);
-    }
-
-    private static final class Holder {
-        static final LibC LIBC = LibraryLoader.create(LibC.class).option(LibraryOption.SaveError, true).load("c");
-        static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
-    }
-
     private final int fd;
-    private final Pointer expirations = Memory.allocateDirect(Holder.RUNTIME, 8);
+    private final Pointer expirations = Memory.allocateDirect(Native.runtime(), 8);
     private final byte[] spec = new byte[32];
     private final ByteBuffer specView = ByteBuffer.wrap(spec).order(ByteOrder.nativeOrder());
 
     TimerFd() throws NativeException {
-        fd = Holder.LIBC.timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
-        if (fd < 0) {
-            throw new NativeException("timerfd_create", Holder.RUNTIME.getLastError());
-        }
+        fd = Native.timerfdCreate(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
     }
 
     int fd() {
@@ -79,25 +53,12 @@ final class TimerFd implements AutoCloseable {
      * memory made once, so a wake-up allocates nothing. False when there was nothing to read.
      */
     boolean drain() throws NativeException {
-        while (true) {
-            if (Holder.LIBC.read(fd, expirations, 8) == 8) {
-                return true;
-            }
-            int errno = Holder.RUNTIME.getLastError();
-            if (errno == Native.EAGAIN) {
-                return false;
-            }
-            if (errno != Native.EINTR) {
-                throw new NativeException("read(timerfd=" + fd + ")", errno);
-            }
-        }
+        return Native.read(fd, expirations, 8) == 8;
     }
 
     private void set(int flags, long sec, long nsec) throws NativeException {
         specView.putLong(0, 0).putLong(8, 0).putLong(16, sec).putLong(24, nsec);
-        if (Holder.LIBC.timerfd_settime(fd, flags, spec, null) != 0) {
-            throw new NativeException("timerfd_settime(fd=" + fd + ")", Holder.RUNTIME.getLastError());
-        }
+        Native.timerfdSetTime(fd, flags, spec);
     }
 
     @Override

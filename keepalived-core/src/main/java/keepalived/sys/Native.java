@@ -74,6 +74,13 @@ public final class Native {
 
         int eventfd_write(int fd, @u_int64_t long value);
 
+        int timerfd_create(int clockid, int flags);
+
+        /** {@code newValue} is a struct itimerspec: interval {sec, nsec} then value {sec, nsec}, 32 bytes. */
+        int timerfd_settime(int fd, int flags, @In byte[] newValue, Pointer oldValue);
+
+        @ssize_t long read(int fd, Pointer buf, @size_t long count);
+
         int open(String path, int flags);
 
         int setns(int fd, int nstype);
@@ -365,6 +372,41 @@ public final class Native {
             return -1;
         }
         throw error("eventfd_write", fd, err);
+    }
+
+    /** timerfd_create(2); flags TFD_NONBLOCK / TFD_CLOEXEC share the O_ values. */
+    public static int timerfdCreate(int clockId, int flags) throws NativeException {
+        int fd = Holder.LIBC.timerfd_create(clockId, flags);
+        if (fd < 0) {
+            throw new NativeException("timerfd_create", lastErrno());
+        }
+        return fd;
+    }
+
+    /** timerfd_settime(2) with a 32-byte struct itimerspec. */
+    public static void timerfdSetTime(int fd, int flags, byte[] itimerspec) throws NativeException {
+        if (Holder.LIBC.timerfd_settime(fd, flags, itimerspec, null) != 0) {
+            throw error("timerfd_settime", fd, lastErrno());
+        }
+    }
+
+    /**
+     * read(2) into native memory (no copy back into the Java heap, so nothing is allocated);
+     * returns the byte count, or -1 when a non-blocking fd has nothing to read.
+     */
+    public static long read(int fd, Pointer buf, long count) throws NativeException {
+        int err;
+        do {
+            long n = Holder.LIBC.read(fd, buf, count);
+            if (n >= 0) {
+                return n;
+            }
+            err = lastErrno();
+        } while (err == EINTR);
+        if (err == EAGAIN) {
+            return -1;
+        }
+        throw error("read", fd, err);
     }
 
     // ---- processes and namespaces
