@@ -1,5 +1,6 @@
 package keepalived.net;
 
+import keepalived.testing.NsThread;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;

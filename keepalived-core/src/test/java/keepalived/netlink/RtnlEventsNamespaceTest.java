@@ -1,5 +1,6 @@
 package keepalived.netlink;
 
+import keepalived.testing.NsThread;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.ByteBuffer;
@@ -30,7 +31,7 @@ class RtnlEventsNamespaceTest {
     private static final long LINK_EVENT_BOUND_NS = 100_000_000L;
 
     private NetNs ns;
-    private NamespaceThread inNs;
+    private NsThread inNs;
     private Rtnl rtnl;
     private RtnlEvents events;
     private int epfd = -1;
@@ -44,7 +45,7 @@ class RtnlEventsNamespaceTest {
         Prerequisites.requireRoot();
         ns = NetNs.create("ev");
         ns.vethPair("ea", "eb");
-        inNs = new NamespaceThread(ns);
+        inNs = new NsThread(ns);
         rtnl = inNs.call(Rtnl::open);
         events = inNs.call(() -> RtnlEvents.open(new RtnlEvents.Listener() {
             @Override

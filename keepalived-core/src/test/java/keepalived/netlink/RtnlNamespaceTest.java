@@ -1,5 +1,6 @@
 package keepalived.netlink;
 
+import keepalived.testing.NsThread;
 import static keepalived.netlink.Families.AF_INET;
 import static keepalived.netlink.Families.AF_INET6;
 import static org.junit.jupiter.api.Assertions.*;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class RtnlNamespaceTest {
     private static NetNs ns;
-    private static NamespaceThread inNs;
+    private static NsThread inNs;
     private static Rtnl rtnl;
     private static int va;
     private static int vb;
@@ -37,7 +38,7 @@ class RtnlNamespaceTest {
         ns.vethPair("va", "vb");
         ns.ip("addr", "add", "10.250.0.1/24", "dev", "va");
         ns.ip("addr", "add", "10.250.1.1/24", "dev", "vb");
-        inNs = new NamespaceThread(ns);
+        inNs = new NsThread(ns);
         rtnl = inNs.call(Rtnl::open);
         va = rtnl.link("va").orElseThrow().index();
         vb = rtnl.link("vb").orElseThrow().index();

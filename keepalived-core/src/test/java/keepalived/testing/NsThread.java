@@ -1,4 +1,4 @@
-package keepalived.net;
+package keepalived.testing;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -14,15 +14,19 @@ import keepalived.sys.Native;
  * test JVM can open sockets in several namespaces; sockets keep their namespace afterwards and
  * may be used from any thread.
  */
-final class NsThread implements AutoCloseable {
+public final class NsThread implements AutoCloseable {
     /** Work that may throw, run on the namespace thread. */
-    interface Task<T> {
+    public interface Task<T> {
         T run() throws Exception;
     }
 
     private final ExecutorService executor;
 
-    NsThread(String netns) throws Exception {
+    public NsThread(NetNs ns) throws Exception {
+        this(ns.name());
+    }
+
+    public NsThread(String netns) throws Exception {
         executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "netns-" + netns);
             t.setDaemon(true);
@@ -39,7 +43,7 @@ final class NsThread implements AutoCloseable {
         });
     }
 
-    <T> T call(Task<T> task) throws Exception {
+    public <T> T call(Task<T> task) throws Exception {
         try {
             return executor.submit(task::run).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
