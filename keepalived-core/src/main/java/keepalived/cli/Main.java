@@ -148,6 +148,13 @@ public final class Main {
      * configuration as the daemon would, then say so plainly rather than pretend.
      */
     private static int daemon(Options options, Host host, PrintStream out, PrintStream err) {
+        // The daemon needs raw sockets and netlink writes: refuse in one line, as keepalived exits
+        // with "missing permission" (4), rather than fail later with a stack trace.
+        java.util.Optional<String> capabilityProblem = keepalived.sys.Capabilities.current().networkProblem();
+        if (capabilityProblem.isPresent()) {
+            err.println("keepalived-java: " + capabilityProblem.get());
+            return 4;
+        }
         ConfigLoader.Result r = ConfigTest.load(options, host);
         ConfigTest.printProblems(r, err);
         if (options.dumpConf()) {
