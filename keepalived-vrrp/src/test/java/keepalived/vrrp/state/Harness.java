@@ -99,6 +99,11 @@ final class Harness implements VrrpIo {
     }
 
     AdvertPacket.Verdict deliver(VrrpInstance to, AdvertTemplate peer, String srcIp, int priority, int ttl) {
+        return deliver(to, peer, srcIp, priority, ttl, true);
+    }
+
+    AdvertPacket.Verdict deliver(VrrpInstance to, AdvertTemplate peer, String srcIp, int priority, int ttl,
+            boolean multicast) {
         byte[] src = ips.computeIfAbsent(srcIp, Harness::ip);
         byte[] dst = ips.computeIfAbsent(peer.ipv6() ? "ff02::12" : "224.0.0.18", Harness::ip);
         buf.clear();
@@ -109,7 +114,7 @@ final class Harness implements VrrpIo {
             to.onMalformed(v);
             return v;
         }
-        return to.onAdvert(view, true);
+        return to.onAdvert(view, multicast);
     }
 
     static byte[] ip(String s) {

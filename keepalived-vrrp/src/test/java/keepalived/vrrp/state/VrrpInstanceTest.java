@@ -359,4 +359,17 @@ class VrrpInstanceTest {
         assertEquals(VrrpState.MASTER, i.state());
         assertFalse(i.faulted());
     }
+
+    @Test
+    void unicastChecksSourceAndPeerTtl() {
+        VrrpInstance i = start("priority 100\n unicast_src_ip 10.0.0.2\n check_unicast_src\n"
+                + " unicast_peer {\n  10.0.0.3 min_ttl 250\n  10.0.0.4\n }");
+        keepalived.vrrp.packet.AdvertTemplate t = i.template();
+        assertEquals(Verdict.NOT_A_PEER, h.deliver(i, t, "10.0.0.9", 150, 255, false));
+        assertEquals(Verdict.BAD_TTL, h.deliver(i, t, "10.0.0.3", 150, 249, false));
+        assertEquals(1, i.stats().ipTtlErr());
+        assertEquals(Verdict.OK, h.deliver(i, t, "10.0.0.3", 150, 250, false));
+        assertEquals(Verdict.OK, h.deliver(i, t, "10.0.0.4", 150, 1, false), "no TTL check for unicast by default");
+        assertEquals(150, i.masterPriority());
+    }
 }
