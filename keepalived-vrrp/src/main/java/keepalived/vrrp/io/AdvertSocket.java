@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The VRRP socket of one interface and family (keepalived's sockpool entry): a raw protocol-112
- * socket bound to the device, in the VRRP multicast group (224.0.0.18 / ff02::12) or, for
- * unicast instances, bound to the unicast source address. Received datagrams are handed over
+ * socket bound to the device, joined to the instances' multicast groups (224.0.0.18 / ff02::12
+ * by default, {@link #join}) or, for unicast instances, bound to the unicast source address. Received datagrams are handed over
  * with the IPv4 header already stripped and the TTL / hop limit taken from it (or the cmsg).
  * Non-blocking; registered in the event loop by its owner.
  */
@@ -37,7 +37,6 @@ public final class AdvertSocket implements AutoCloseable {
     private final boolean ipv6;
     private final InetAddress unicastSource;
     private final RawSocket socket;
-    private final byte[] groupSockaddr;
     private final byte[] destination = new byte[16];
     private long receiveErrors;
     private long sendErrors;
@@ -48,12 +47,11 @@ public final class AdvertSocket implements AutoCloseable {
         this.ipv6 = ipv6;
         this.unicastSource = unicastSource;
         this.socket = socket;
-        this.groupSockaddr = SockAddr.inet(ipv6 ? GROUP_V6 : GROUP_V4, 0, ifindex);
     }
 
     /**
-     * Opens the socket of {@code ifname}. With {@code unicastSource} null it joins the multicast
-     * group; otherwise it binds to that address (unicast peers), sending with {@code unicastTtl}.
+     * Opens the socket of {@code ifname}. With a {@code unicastSource} it binds to that address
+     * (unicast peers), sending with {@code unicastTtl}; multicast users then {@link #join} groups.
      */
     public static AdvertSocket open(String ifname, int ifindex, boolean ipv6, InetAddress unicastSource,
             int unicastTtl) throws NativeException {
@@ -68,9 +66,7 @@ public final class AdvertSocket implements AutoCloseable {
             s.multicastLoop(false);
             s.multicastInterface(ifindex);
             s.multicastHops(255);
-            if (unicastSource == null) {
-                s.joinGroup(ipv6 ? GROUP_V6 : GROUP_V4, ifindex);
-            } else {
+            if (unicastSource != null) {
                 s.unicastHops(unicastTtl);
                 s.bind(SockAddr.inet(unicastSource, 0, ifindex));
             }
@@ -101,12 +97,15 @@ public final class AdvertSocket implements AutoCloseable {
         return unicastSource;
     }
 
-    /** Sends to the multicast group. Returns false (counted) if the kernel refused. */
-    public boolean sendMulticast(ByteBuffer advert) {
-        return send(advert, groupSockaddr);
+    /** Joins a multicast group on this interface (each distinct group of the instances using the socket). */
+    public void join(InetAddress group) throws NativeException {
+        socket.joinGroup(group, ifindex);
     }
 
-    /** Sends to a destination built once with {@link #destination(InetAddress)}. */
+    /**
+     * Sends to a destination built once with {@link #destination(InetAddress)} (group or peer).
+     * Returns false (counted, logged now and then) if the kernel refused.
+     */
     public boolean send(ByteBuffer advert, byte[] sockaddr) {
         int pos = advert.position();
         try {
@@ -126,7 +125,7 @@ public final class AdvertSocket implements AutoCloseable {
         }
     }
 
-    /** A unicast peer's sockaddr (link-local IPv6 peers get this interface as scope). */
+    /** The sockaddr of a group or peer (link-local IPv6 ones get this interface as scope). */
     public byte[] destination(InetAddress peer) {
         return SockAddr.inet(peer, 0, peer instanceof Inet6Address ? ifindex : 0);
     }
