@@ -104,6 +104,7 @@ public final class Daemon {
         synchronized (stopping) {
             stopping.notifyAll();
         }
+        LOG.info("Stopping");
         forEach(Subsystem.Running::stop);
     }
 

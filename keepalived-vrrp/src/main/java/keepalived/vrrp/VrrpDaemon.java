@@ -107,6 +107,7 @@ public final class VrrpDaemon implements VrrpIo {
         final byte[] source;
         final List<byte[]> destinations = new ArrayList<>();
         final List<byte[]> destinationAddresses = new ArrayList<>();
+        long lastGratuitousNs = Long.MIN_VALUE;
 
         Runtime(InstanceConfig config, VrrpInstance instance, AdvertSocket socket, byte[] source) {
             this.config = config;
@@ -253,7 +254,8 @@ public final class VrrpDaemon implements VrrpIo {
         for (Runtime rt : instances) {
             rt.instance.start();
         }
-        LOG.info("VRRP started: {} instance(s) on {} socket(s)", instances.size(), sockets.size());
+        LOG.info("Startup complete");
+        LOG.debug("VRRP: {} instance(s) on {} socket(s)", instances.size(), sockets.size());
     }
 
     private void openFifos(Block globals) {
@@ -429,11 +431,23 @@ public final class VrrpDaemon implements VrrpIo {
         if (rt == null) {
             return;
         }
-        for (IpAddress a : rt.config.vips()) {
-            announcer.announce(a.dev() != null ? a.dev() : rt.config.interfaceName(), a.address());
-        }
-        for (IpAddress a : rt.config.evips()) {
-            announcer.announce(a.dev() != null ? a.dev() : rt.config.interfaceName(), a.address());
+        // keepalived logs the burst once per address, then every packet; rounds of one burst
+        // (garp_interval 0) arrive in the same loop cycle
+        boolean burst = rt.lastGratuitousNs != loop.nowNs();
+        rt.lastGratuitousNs = loop.nowNs();
+        announce(rt, rt.config.vips(), burst);
+        announce(rt, rt.config.evips(), burst);
+    }
+
+    private void announce(Runtime rt, List<IpAddress> addresses, boolean burst) {
+        for (IpAddress a : addresses) {
+            String dev = a.dev() != null ? a.dev() : rt.config.interfaceName();
+            if (burst) {
+                LOG.info("({}) Sending/queueing {} on {} for {}", rt.config.name(),
+                        a.isIpv6() ? "Unsolicited Neighbour Adverts" : "gratuitous ARPs", dev,
+                        a.address().getHostAddress());
+            }
+            announcer.announce(dev, a.address());
         }
     }
 
