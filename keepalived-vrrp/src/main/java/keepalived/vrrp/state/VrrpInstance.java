@@ -1,32 +1,83 @@
 package keepalived.vrrp.state;
 
+import java.util.List;
 import keepalived.loop.NanoClock;
+import keepalived.loop.Timer;
 import keepalived.loop.TimerQueue;
 import keepalived.vrrp.packet.AdvertPacket;
+import keepalived.vrrp.packet.AdvertPacket.Verdict;
 import keepalived.vrrp.packet.AdvertTemplate;
 import keepalived.vrrp.packet.AdvertView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The VRRP state machine of one instance (INIT, BACKUP, MASTER, FAULT) with keepalived's
- * behaviour beyond the RFCs. Deterministic: time comes from the injected clock, timers from
- * the injected queue, and every effect goes through {@link VrrpIo}. Single-threaded (the
- * owning event loop's thread).
+ * behaviour beyond the RFCs (notes §3). Deterministic: time comes from the injected clock,
+ * timers from the injected queue, and every effect goes through {@link VrrpIo}, so tests queue
+ * adverts, move a manual clock and look at what was sent. Single-threaded (the owning event
+ * loop's thread); the advert path allocates nothing.
+ *
+ * <p>Timers: a MASTER sends every configured interval; a BACKUP's master-down timer is
+ * {@code down_timer_adverts × master interval + skew}, skew being
+ * {@code (256 − priority) / 256} s (v2) or {@code (256 − priority) × interval / 256} (v3).
  */
 public final class VrrpInstance {
+    private static final Logger LOG = LoggerFactory.getLogger("keepalived.vrrp");
+    private static final long NS_PER_US = 1_000L;
+
     private final InstanceConfig config;
-    private final TimerQueue timers;
     private final NanoClock clock;
     private final VrrpIo io;
     private final VrrpStats stats = new VrrpStats();
     private final AdvertTemplate template;
     SyncGroup group;
 
+    private final Timer advertTimer;
+    private final Timer downTimer;
+    private final Timer garpTimer;
+    private final Timer garpRefreshTimer;
+    private final Timer lowerPrioGarpTimer;
+
+    private final InstanceConfig.Track[] trackers;
+    private final boolean[] trackerUp;
+    private final long[] fileValue;
+    private boolean interfaceUp = true;
+
+    private VrrpState state = VrrpState.INIT;
+    private VrrpState wantState = VrrpState.BACKUP;
+    private boolean started;
+    private boolean ownFault;
+    private int effectivePriority;
+    private long masterAdvertIntervalUs;
+    private int masterPriority;
+    private final byte[] masterAddress = new byte[16];
+    /** Our primary address, exactly 4 or 16 bytes; null until the runtime sets it. */
+    private byte[] localAddress;
+    /** 0 when no preempt delay is running, else its deadline (nanoseconds). */
+    private long preemptDeadlineNs;
+    private boolean preemptRunning;
+    private long lastTransitionNs;
+
     public VrrpInstance(InstanceConfig config, TimerQueue timers, NanoClock clock, VrrpIo io) {
         this.config = config;
-        this.timers = timers;
         this.clock = clock;
         this.io = io;
         this.template = config.advertTemplate();
+        this.advertTimer = timers.newTimer((t, now) -> onAdvertTimer(now));
+        this.downTimer = timers.newTimer((t, now) -> onMasterDown(now));
+        this.garpTimer = timers.newTimer((t, now) -> gratuitous(config.garpMasterRepeat()));
+        this.garpRefreshTimer = timers.newTimer((t, now) -> gratuitous(config.garpMasterRefreshRepeat()));
+        this.lowerPrioGarpTimer = timers.newTimer((t, now) -> gratuitous(config.garpLowerPrioRepeat()));
+        List<InstanceConfig.Track> l = config.trackers();
+        this.trackers = l.toArray(new InstanceConfig.Track[0]);
+        this.trackerUp = new boolean[trackers.length];
+        java.util.Arrays.fill(trackerUp, true);
+        this.fileValue = new long[trackers.length];
+        this.effectivePriority = computePriority();
+        this.masterAdvertIntervalUs = config.advertIntUs();
+        this.ownFault = computeFault();
+        this.lastTransitionNs = clock.nanoTime();
     }
 
     public InstanceConfig config() {
@@ -56,80 +107,591 @@ public final class VrrpInstance {
      * adverts and the tie-break on equal priority. Set by the runtime before {@link #start()}.
      */
     public void localAddress(byte[] address) {
-        throw new UnsupportedOperationException();
-    }
-
-    /** INIT → BACKUP (or FAULT, or MASTER at once for an address owner wishing MASTER). */
-    public void start() {
-        throw new UnsupportedOperationException();
-    }
-
-    /** Shutdown: a MASTER sends a priority-0 advert and removes its VIPs; timers are cancelled. */
-    public void stop() {
-        throw new UnsupportedOperationException();
+        this.localAddress = address.clone();
     }
 
     /**
-     * Handles a decoded advert (already {@link AdvertPacket#decode decoded} with an OK verdict)
-     * for this instance: validates it against the instance, counts, and acts on it.
+     * INIT → FAULT when the interface or an unweighted tracker is down; else an address owner
+     * becomes MASTER at once, {@code state MASTER} waits one interval plus a minimal skew and
+     * {@code state BACKUP} the full master-down interval. Stale VIPs are removed first.
+     */
+    public void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        long now = clock.nanoTime();
+        wantState = config.wantMaster() || config.owner() ? VrrpState.MASTER : VrrpState.BACKUP;
+        if (ownFault || groupFaulted()) {
+            transition(VrrpState.FAULT, now);
+            syncFault();
+            return;
+        }
+        io.setVips(this, false);
+        if (config.owner() && groupAllowsMaster()) {
+            becomeMaster(now);
+            syncMaster();
+            return;
+        }
+        transition(VrrpState.BACKUP, now);
+        masterAdvertIntervalUs = config.advertIntUs();
+        long waitUs = config.wantMaster() ? config.advertIntUs() + skewMinUs() : masterDownIntervalUs();
+        downTimer.scheduleAt(now + waitUs * NS_PER_US);
+    }
+
+    /** Shutdown, removing the VIPs: see {@link #stop(boolean)}. */
+    public void stop() {
+        stop(true);
+    }
+
+    /**
+     * Shutdown: a MASTER sends a priority-0 advert (backups take over after their skew time)
+     * and, unless {@code removeVips} is false (keepalived -V), removes its VIPs. Timers are
+     * cancelled; no state change is reported (the runtime reports STOP).
+     */
+    public void stop(boolean removeVips) {
+        if (!started) {
+            return;
+        }
+        started = false;
+        if (state == VrrpState.MASTER) {
+            sendAdvert(0);
+            if (removeVips) {
+                io.setVips(this, false);
+            }
+        }
+        cancelTimers();
+    }
+
+    /**
+     * Handles an advert for this instance that {@link AdvertPacket#decode} found well formed:
+     * checks it against the instance (counting failures in {@link #stats()}) and acts on it.
      *
      * @param multicast the advert arrived on the multicast group (TTL must be 255)
      * @return the instance-level verdict (accepted ones were acted on)
      */
-    public AdvertPacket.Verdict onAdvert(AdvertView view, boolean multicast) {
-        throw new UnsupportedOperationException();
+    public Verdict onAdvert(AdvertView view, boolean multicast) {
+        stats.advertRcvd++;
+        Verdict v = AdvertPacket.validate(view, template, multicast, !config.skipCheckAdvAddr());
+        stats.count(v);
+        if (!v.accepted()) {
+            return v;
+        }
+        if (view.priority() == 0) {
+            stats.priZeroRcvd++;
+        }
+        if (!started) {
+            return v;
+        }
+        long now = clock.nanoTime();
+        switch (state) {
+            case BACKUP -> backupReceived(view, now);
+            case MASTER -> masterReceived(view, now);
+            default -> {
+                // INIT and FAULT ignore adverts
+            }
+        }
+        return v;
     }
 
     /** Counts a verdict from {@link AdvertPacket#decode} for an advert that was addressed to us. */
-    public void onMalformed(AdvertPacket.Verdict verdict) {
+    public void onMalformed(Verdict verdict) {
         stats.count(verdict);
     }
 
-    /** A tracked interface/script/process/BFD changed state. */
+    /** A tracked interface/script/process/BFD changed state (unknown names are ignored). */
     public void onTrackerChange(TrackKind kind, String name, boolean up) {
-        throw new UnsupportedOperationException();
+        boolean changed = false;
+        for (int i = 0; i < trackers.length; i++) {
+            if (trackers[i].kind() == kind && trackers[i].name().equals(name) && trackerUp[i] != up) {
+                trackerUp[i] = up;
+                changed = true;
+            }
+        }
+        if (changed) {
+            trackersChanged();
+        }
     }
 
-    /** A tracked file's value changed (contributes value × weight). */
+    /** A tracked file's value changed: it contributes value × weight; weight 0 and a non-zero value is FAULT. */
     public void onTrackFileValue(String name, long value) {
-        throw new UnsupportedOperationException();
+        boolean changed = false;
+        for (int i = 0; i < trackers.length; i++) {
+            if (trackers[i].kind() == TrackKind.FILE && trackers[i].name().equals(name) && fileValue[i] != value) {
+                fileValue[i] = value;
+                changed = true;
+            }
+        }
+        if (changed) {
+            trackersChanged();
+        }
     }
 
     /** The instance's own interface went up or down (ignored with dont_track_primary). */
     public void onInterfaceChange(boolean up) {
-        throw new UnsupportedOperationException();
+        if (interfaceUp != up) {
+            interfaceUp = up;
+            trackersChanged();
+        }
     }
 
     public VrrpState state() {
-        throw new UnsupportedOperationException();
+        return state;
     }
 
+    /** The state the instance is heading for (MASTER while a sync group waits for its members). */
     public VrrpState wantState() {
-        throw new UnsupportedOperationException();
+        return wantState;
     }
 
     /** Base priority plus tracker contributions, clamped to 1..254 (255 stays 255). */
     public int effectivePriority() {
-        throw new UnsupportedOperationException();
+        return effectivePriority;
+    }
+
+    public int basePriority() {
+        return config.basePriority();
     }
 
     /** The master's advertised interval (v3 backups adopt it), microseconds. */
     public long masterAdvertIntervalUs() {
-        throw new UnsupportedOperationException();
+        return masterAdvertIntervalUs;
     }
 
     /** down_timer_adverts × master interval + skew, microseconds. */
     public long masterDownIntervalUs() {
-        throw new UnsupportedOperationException();
+        return config.downTimerAdverts() * masterAdvertIntervalUs + skewUs();
+    }
+
+    /** Skew time in microseconds for the current effective priority. */
+    public long skewUs() {
+        int prio = config.owner() ? 255 : effectivePriority;
+        if (config.version() == 2) {
+            return (256 - prio) * 1_000_000L / 256;
+        }
+        return (256 - prio) * masterAdvertIntervalUs / 256;
     }
 
     /** Priority of the master last heard (ours while MASTER). */
     public int masterPriority() {
-        throw new UnsupportedOperationException();
+        return state == VrrpState.MASTER ? effectivePriority : masterPriority;
+    }
+
+    /** Whether the instance is in FAULT because of its own interface or trackers (not its group). */
+    public boolean faulted() {
+        return ownFault;
     }
 
     /** Monotonic time of the last state change, nanoseconds. */
     public long lastTransitionNs() {
-        throw new UnsupportedOperationException();
+        return lastTransitionNs;
+    }
+
+    /** Whether a preempt delay is running (a lower-priority master is tolerated until it ends). */
+    public boolean preemptDelayRunning() {
+        return preemptRunning;
+    }
+
+    // ---------------------------------------------------------------- receive
+
+    private void backupReceived(AdvertView view, long now) {
+        int prio = view.priority();
+        if (prio == 0) {
+            // the master is leaving: take over after the skew time only
+            downTimer.scheduleAt(now + skewUs() * NS_PER_US);
+            return;
+        }
+        boolean preemptDelayed = false;
+        if (config.preemptDelayUs() > 0 && !config.nopreempt()) {
+            if (prio >= effectivePriority) {
+                preemptRunning = false;
+            } else if (!preemptRunning) {
+                preemptRunning = true;
+                preemptDeadlineNs = now + config.preemptDelayUs() * NS_PER_US;
+                LOG.info("({}) start preempt delay ({} secs)", config.name(), config.preemptDelayUs() / 1e6);
+            }
+            preemptDelayed = preemptRunning && preemptDeadlineNs - now > 0;
+        }
+        if (config.nopreempt() || prio >= effectivePriority || preemptDelayed) {
+            masterPriority = prio;
+            view.copySource(masterAddress);
+            if (config.version() == 3) {
+                masterAdvertIntervalUs = view.advertIntervalUs();
+            }
+            wantState = VrrpState.BACKUP;
+            downTimer.scheduleAt(now + masterDownIntervalUs() * NS_PER_US);
+        } else if (LOG.isInfoEnabled()) {
+            LOG.info("({}) received lower priority ({}) advert from {} - discarding", config.name(), prio,
+                    view.sourceAddress().getHostAddress());
+        }
+    }
+
+    private void masterReceived(AdvertView view, long now) {
+        int prio = view.priority();
+        if (prio == 0) {
+            sendAdvert(effectivePriority);
+            advertTimer.schedulePeriodic(now + config.advertIntUs() * NS_PER_US, config.advertIntUs() * NS_PER_US);
+            return;
+        }
+        int cmp = localAddress == null ? 1 : view.compareSource(localAddress);
+        if (prio == effectivePriority && cmp == 0) {
+            LOG.warn("({}) WARNING - equal priority advert received from remote host with our IP address.",
+                    config.name());
+            return;
+        }
+        if (prio < effectivePriority || prio == effectivePriority && cmp < 0) {
+            if (LOG.isInfoEnabled()) {
+                LOG.info("({}) Received advert from {} with lower priority {}, ours {}{}", config.name(),
+                        view.sourceAddress().getHostAddress(), prio, effectivePriority,
+                        config.lowerPrioNoAdvert() ? "" : ", forcing new election");
+            }
+            if (!config.lowerPrioNoAdvert()) {
+                sendAdvert(effectivePriority);
+            }
+            lowerPriorityGarps(now);
+            if (group != null) {
+                for (VrrpInstance m : group.members()) {
+                    if (m != this && m.state == VrrpState.MASTER) {
+                        m.lowerPriorityGarps(now);
+                    }
+                }
+            }
+            io.masterRxLowerPriority(this, prio);
+            return;
+        }
+        // higher priority, or equal priority from a higher address
+        if (config.higherPrioSendAdvert()) {
+            sendAdvert(effectivePriority);
+        }
+        if (LOG.isInfoEnabled()) {
+            LOG.info("({}) Master received advert from {} with higher priority {}, ours {}", config.name(),
+                    view.sourceAddress().getHostAddress(), prio, effectivePriority);
+        }
+        masterPriority = prio;
+        view.copySource(masterAddress);
+        if (config.version() == 3) {
+            masterAdvertIntervalUs = view.advertIntervalUs();
+        }
+        leaveMasterToBackup(now);
+        syncBackup(now);
+    }
+
+    private void lowerPriorityGarps(long now) {
+        int rep = config.garpLowerPrioRepeat();
+        if (rep <= 0) {
+            return;
+        }
+        gratuitous(rep);
+        if (config.garpLowerPrioDelayUs() > 0) {
+            lowerPrioGarpTimer.scheduleAt(now + config.garpLowerPrioDelayUs() * NS_PER_US);
+        }
+    }
+
+    // ---------------------------------------------------------------- timers
+
+    private void onAdvertTimer(long now) {
+        if (state == VrrpState.MASTER) {
+            sendAdvert(effectivePriority);
+        }
+    }
+
+    private void onMasterDown(long now) {
+        if (state != VrrpState.BACKUP) {
+            return;
+        }
+        wantState = VrrpState.MASTER;
+        if (!groupAllowsMaster()) {
+            // wait for the other members to want MASTER too
+            downTimer.scheduleAt(now + masterDownIntervalUs() * NS_PER_US);
+            return;
+        }
+        becomeMaster(now);
+        syncMaster();
+    }
+
+    // ---------------------------------------------------------------- transitions
+
+    private void becomeMaster(long now) {
+        downTimer.cancel();
+        preemptRunning = false;
+        wantState = VrrpState.MASTER;
+        masterAdvertIntervalUs = config.advertIntUs();
+        VrrpState from = state;
+        state = VrrpState.MASTER;
+        lastTransitionNs = now;
+        stats.becomeMaster++;
+        sendAdvert(effectivePriority);
+        long period = config.advertIntUs() * NS_PER_US;
+        advertTimer.schedulePeriodic(now + period, period);
+        io.setVips(this, true);
+        if (config.minGarp()) {
+            gratuitous(1);
+        } else {
+            gratuitous(config.garpMasterRepeat());
+            if (config.garpMasterDelayUs() > 0) {
+                garpTimer.scheduleAt(now + config.garpMasterDelayUs() * NS_PER_US);
+            }
+        }
+        if (config.garpMasterRefreshUs() > 0) {
+            long r = config.garpMasterRefreshUs() * NS_PER_US;
+            garpRefreshTimer.schedulePeriodic(now + r, r);
+        }
+        io.stateChanged(this, from, VrrpState.MASTER, effectivePriority);
+        groupChanged();
+    }
+
+    /** MASTER → BACKUP (a higher priority master, or the sync group going BACKUP). */
+    private void leaveMasterToBackup(long now) {
+        stopMasterTimers();
+        io.setVips(this, false);
+        stats.releaseMaster++;
+        wantState = VrrpState.BACKUP;
+        transition(VrrpState.BACKUP, now);
+        downTimer.scheduleAt(now + masterDownIntervalUs() * NS_PER_US);
+    }
+
+    private void enterFault(long now) {
+        if (state == VrrpState.FAULT) {
+            return;
+        }
+        if (state == VrrpState.MASTER) {
+            sendAdvert(0);
+            stopMasterTimers();
+            io.setVips(this, false);
+            stats.releaseMaster++;
+        }
+        downTimer.cancel();
+        preemptRunning = false;
+        transition(VrrpState.FAULT, now);
+    }
+
+    private void leaveFault(long now) {
+        if (state != VrrpState.FAULT) {
+            return;
+        }
+        masterAdvertIntervalUs = config.advertIntUs();
+        if (config.owner()) {
+            if (groupAllowsMaster()) {
+                becomeMaster(now);
+                return;
+            }
+        }
+        wantState = config.owner() ? VrrpState.MASTER : VrrpState.BACKUP;
+        transition(VrrpState.BACKUP, now);
+        downTimer.scheduleAt(now + masterDownIntervalUs() * NS_PER_US);
+    }
+
+    private void transition(VrrpState to, long now) {
+        VrrpState from = state;
+        state = to;
+        lastTransitionNs = now;
+        io.stateChanged(this, from, to, effectivePriority);
+        groupChanged();
+    }
+
+    private void stopMasterTimers() {
+        advertTimer.cancel();
+        garpTimer.cancel();
+        garpRefreshTimer.cancel();
+        lowerPrioGarpTimer.cancel();
+    }
+
+    private void cancelTimers() {
+        stopMasterTimers();
+        downTimer.cancel();
+    }
+
+    private void sendAdvert(int priority) {
+        io.sendAdvert(this, priority);
+        stats.advertSent++;
+        if (priority == 0) {
+            stats.priZeroSent++;
+        }
+    }
+
+    private void gratuitous(int repeat) {
+        if (state != VrrpState.MASTER) {
+            return;
+        }
+        for (int i = 0; i < repeat; i++) {
+            io.sendGratuitous(this);
+        }
+    }
+
+    private long skewMinUs() {
+        return config.version() == 2 ? 1_000_000L / 256 : config.advertIntUs() / 256;
+    }
+
+    // ---------------------------------------------------------------- trackers
+
+    private void trackersChanged() {
+        int old = effectivePriority;
+        effectivePriority = computePriority();
+        long now = clock.nanoTime();
+        if (old != effectivePriority) {
+            LOG.info("({}) Changing effective priority from {} to {}", config.name(), old, effectivePriority);
+            io.priorityChanged(this, old, effectivePriority);
+            if (state == VrrpState.BACKUP && downTimer.isScheduled()) {
+                // rescale the running down timer to the new skew
+                long delta = (long) (old - effectivePriority) * (config.version() == 2 ? 1_000_000L
+                        : masterAdvertIntervalUs) / 256;
+                downTimer.scheduleAt(downTimer.deadlineNs() + delta * NS_PER_US);
+            }
+        }
+        boolean fault = computeFault();
+        if (fault == ownFault) {
+            return;
+        }
+        ownFault = fault;
+        if (!started) {
+            return;
+        }
+        if (fault) {
+            enterFault(now);
+            syncFault();
+        } else if (!groupFaulted()) {
+            leaveFault(now);
+            if (group != null) {
+                for (VrrpInstance m : group.members()) {
+                    if (m != this && m.started) {
+                        m.leaveFault(now);
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean computeFault() {
+        if (!interfaceUp && !config.dontTrackPrimary()) {
+            return true;
+        }
+        for (int i = 0; i < trackers.length; i++) {
+            InstanceConfig.Track t = trackers[i];
+            int w = weight(t);
+            if (t.kind() == TrackKind.FILE) {
+                long v = fileValue[i];
+                if (w == 0 ? v != 0 : (t.reverse() ? -v : v) * w <= -254) {
+                    return true;
+                }
+            } else if (w == 0 && trackerUp[i] == t.reverse()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int computePriority() {
+        int base = config.basePriority();
+        if (base == 255) {
+            return 255;
+        }
+        long sum = base;
+        for (int i = 0; i < trackers.length; i++) {
+            InstanceConfig.Track t = trackers[i];
+            int w = weight(t);
+            if (w == 0) {
+                continue;
+            }
+            if (t.kind() == TrackKind.FILE) {
+                sum += (t.reverse() ? -fileValue[i] : fileValue[i]) * w;
+            } else {
+                boolean up = trackerUp[i] != t.reverse();
+                if (w > 0 && up || w < 0 && !up) {
+                    sum += w;
+                }
+            }
+        }
+        return (int) Math.max(1, Math.min(254, sum));
+    }
+
+    private static int weight(InstanceConfig.Track t) {
+        return t.weight() == null ? 0 : t.weight();
+    }
+
+    // ---------------------------------------------------------------- sync group
+
+    private boolean groupAllowsMaster() {
+        if (group == null) {
+            return true;
+        }
+        for (VrrpInstance m : group.members()) {
+            if (m != this && m.wantState != VrrpState.MASTER && m.state != VrrpState.MASTER) {
+                return false;
+            }
+            if (m != this && m.state == VrrpState.FAULT) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean groupFaulted() {
+        if (group == null) {
+            return false;
+        }
+        for (VrrpInstance m : group.members()) {
+            if (m.started && m.ownFault) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void syncMaster() {
+        if (group == null) {
+            return;
+        }
+        long now = clock.nanoTime();
+        for (VrrpInstance m : group.members()) {
+            if (m != this && m.started && m.state == VrrpState.BACKUP) {
+                m.becomeMaster(now);
+            }
+        }
+    }
+
+    private void syncBackup(long now) {
+        if (group == null) {
+            return;
+        }
+        for (VrrpInstance m : group.members()) {
+            if (m != this && m.started && m.state == VrrpState.MASTER) {
+                m.leaveMasterToBackup(now);
+            }
+        }
+    }
+
+    private void syncFault() {
+        if (group == null) {
+            return;
+        }
+        long now = clock.nanoTime();
+        for (VrrpInstance m : group.members()) {
+            if (m != this && m.started) {
+                m.enterFault(now);
+            }
+        }
+    }
+
+    private void groupChanged() {
+        if (group == null) {
+            return;
+        }
+        VrrpState s = VrrpState.MASTER;
+        for (VrrpInstance m : group.members()) {
+            if (m.state == VrrpState.FAULT) {
+                s = VrrpState.FAULT;
+                break;
+            }
+            if (m.state == VrrpState.INIT) {
+                s = VrrpState.INIT;
+            } else if (m.state == VrrpState.BACKUP && s == VrrpState.MASTER) {
+                s = VrrpState.BACKUP;
+            }
+        }
+        if (s != VrrpState.INIT && s != group.state) {
+            VrrpState from = group.state;
+            group.state = s;
+            io.groupStateChanged(group, from, s);
+        }
     }
 }
