@@ -226,6 +226,10 @@ public final class VrrpDaemon implements VrrpIo {
             }
             table[ic.vrid()] = vi;
             vi.localAddress(source);
+            Link link = rtnl.link(ic.interfaceName()).orElse(null);
+            if (link == null || !link.isUp() || !link.hasCarrier()) {
+                vi.onInterfaceChange(false);
+            }
             instances.add(rt);
             runtimes.put(vi, rt);
         }
@@ -475,7 +479,7 @@ public final class VrrpDaemon implements VrrpIo {
 
     @Override
     public void priorityChanged(VrrpInstance instance, int from, int to) {
-        LOG.info("({}) Changing effective priority from {} to {}", instance.name(), from, to);
+        // VrrpInstance logs "Changing effective priority from A to B"
         if (instance.config().notifyPriorityChanges()) {
             VrrpState s = instance.state();
             if (s == VrrpState.MASTER || s == VrrpState.BACKUP) {
@@ -570,7 +574,7 @@ public final class VrrpDaemon implements VrrpIo {
         for (Runtime rt : instances) {
             int prio = safePriority(rt.instance);
             try {
-                rt.instance.stop();
+                rt.instance.stop(!context.dontReleaseVrrp());
             } catch (RuntimeException e) {
                 LOG.warn("({}) stop failed: {}", rt.instance.name(), e.toString());
             }
