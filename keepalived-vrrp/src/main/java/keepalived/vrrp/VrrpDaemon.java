@@ -23,6 +23,7 @@ import keepalived.config.Block;
 import keepalived.config.KeepalivedConfig;
 import keepalived.config.global.GlobalDefsKeywords;
 import keepalived.config.net.IpAddress;
+import keepalived.config.net.IpPrefix;
 import keepalived.config.vrrp.NotifyScript;
 import keepalived.config.vrrp.SyncGroupKeywords;
 import keepalived.config.vrrp.UnicastPeer;
@@ -213,7 +214,7 @@ public final class VrrpDaemon implements VrrpIo {
                 try {
                     socket.join(ic.mcastGroup());
                 } catch (IOException e) {
-                    LOG.debug("join {} on {}: {}", ic.mcastGroup().getHostAddress(), ic.interfaceName(), e.getMessage());
+                    LOG.debug("join {} on {}: {}", IpPrefix.format(ic.mcastGroup()), ic.interfaceName(), e.getMessage());
                 }
                 rt.destinations.add(socket.destination(ic.mcastGroup()));
                 rt.destinationAddresses.add(ic.mcastGroup().getAddress());
@@ -449,7 +450,7 @@ public final class VrrpDaemon implements VrrpIo {
             if (burst) {
                 LOG.info("({}) Sending/queueing {} on {} for {}", rt.config.name(),
                         a.isIpv6() ? "Unsolicited Neighbour Adverts" : "gratuitous ARPs", dev,
-                        a.address().getHostAddress());
+                        IpPrefix.format(a.address()));
             }
             announcer.announce(dev, a.address());
         }

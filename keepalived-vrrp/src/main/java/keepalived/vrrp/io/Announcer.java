@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import keepalived.config.net.IpPrefix;
 import keepalived.net.ArpFrame;
 import keepalived.net.IpConstants;
 import keepalived.net.NeighbourAdvert;
@@ -57,20 +58,20 @@ public final class Announcer implements AutoCloseable {
                 frame.clear();
                 ArpFrame.gratuitous(frame, i.mac(), address.getAddress());
                 frame.flip();
-                LOG.info("Sending gratuitous ARP on {} for {}", ifname, address.getHostAddress());
+                LOG.info("Sending gratuitous ARP on {} for {}", ifname, IpPrefix.format(address));
                 packet.send(frame, i.broadcastDest());
             } else {
                 na.clear();
                 NeighbourAdvert.unsolicited(na, (Inet6Address) address, i.mac(), forwarding(ifname));
                 na.flip();
-                LOG.info("Sending unsolicited Neighbour Advert on {} for {}", ifname, address.getHostAddress());
+                LOG.info("Sending unsolicited Neighbour Advert on {} for {}", ifname, IpPrefix.format(address));
                 icmp6.send(na, i.allNodesDest());
             }
             sent++;
             return true;
         } catch (IOException e) {
             if (failed++ % 100 == 0) {
-                LOG.warn("Unable to announce {} on {}: {}", address.getHostAddress(), ifname, e.getMessage());
+                LOG.warn("Unable to announce {} on {}: {}", IpPrefix.format(address), ifname, e.getMessage());
             }
             return false;
         }
