@@ -52,7 +52,9 @@ public final class AdvertPacket {
         /** VRRPv2 PASS password differs from ours. */
         AUTH_FAILURE(false),
         /** VRRPv2 advert interval differs from ours (v3 backups adopt the master's interval instead). */
-        INTERVAL_MISMATCH(false);
+        INTERVAL_MISMATCH(false),
+        /** Unicast with check_unicast_src: the source is not one of our unicast peers. */
+        NOT_A_PEER(false);
 
         private final boolean accepted;
 

@@ -58,6 +58,10 @@ public final class VrrpInstance {
     private long preemptDeadlineNs;
     private boolean preemptRunning;
     private long lastTransitionNs;
+    /** Unicast peers' addresses and TTL limits (min 0 / max 255 when not configured). */
+    private final byte[][] peers;
+    private final int[] peerMinTtl;
+    private final int[] peerMaxTtl;
 
     public VrrpInstance(InstanceConfig config, TimerQueue timers, NanoClock clock, VrrpIo io) {
         this.config = config;
@@ -78,6 +82,15 @@ public final class VrrpInstance {
         this.masterAdvertIntervalUs = config.advertIntUs();
         this.ownFault = computeFault();
         this.lastTransitionNs = clock.nanoTime();
+        List<keepalived.config.vrrp.UnicastPeer> up = config.unicastPeers();
+        this.peers = new byte[up.size()][];
+        this.peerMinTtl = new int[up.size()];
+        this.peerMaxTtl = new int[up.size()];
+        for (int i = 0; i < peers.length; i++) {
+            peers[i] = up.get(i).address().getAddress();
+            peerMinTtl[i] = up.get(i).minTtl() == null ? 0 : up.get(i).minTtl();
+            peerMaxTtl[i] = up.get(i).maxTtl() == null ? 255 : up.get(i).maxTtl();
+        }
     }
 
     public InstanceConfig config() {
@@ -173,6 +186,12 @@ public final class VrrpInstance {
     public Verdict onAdvert(AdvertView view, boolean multicast) {
         stats.advertRcvd++;
         Verdict v = AdvertPacket.validate(view, template, multicast, !config.skipCheckAdvAddr());
+        if (v.accepted() && !multicast) {
+            Verdict peer = checkPeer(view);
+            if (peer != Verdict.OK) {
+                v = peer;
+            }
+        }
         stats.count(v);
         if (!v.accepted()) {
             return v;
@@ -192,6 +211,29 @@ public final class VrrpInstance {
             }
         }
         return v;
+    }
+
+    /**
+     * Unicast: with check_unicast_src the source must be a peer; a peer's min_ttl/max_ttl bound
+     * the TTL (counted as TTL errors).
+     */
+    private Verdict checkPeer(AdvertView view) {
+        for (int i = 0; i < peers.length; i++) {
+            if (view.sourceEquals(peers[i])) {
+                if (view.ttl() < peerMinTtl[i] || view.ttl() > peerMaxTtl[i]) {
+                    return Verdict.BAD_TTL;
+                }
+                return Verdict.OK;
+            }
+        }
+        if (config.checkUnicastSrc() && peers.length > 0) {
+            if (LOG.isInfoEnabled()) {
+                LOG.info("({}) unicast source address {} not a unicast peer", config.name(),
+                        view.sourceAddress().getHostAddress());
+            }
+            return Verdict.NOT_A_PEER;
+        }
+        return Verdict.OK;
     }
 
     /** Counts a verdict from {@link AdvertPacket#decode} for an advert that was addressed to us. */
