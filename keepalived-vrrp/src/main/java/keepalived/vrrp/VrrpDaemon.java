@@ -48,6 +48,7 @@ import keepalived.vrrp.packet.AdvertTemplate;
 import keepalived.vrrp.packet.AdvertView;
 import keepalived.vrrp.state.InstanceConfig;
 import keepalived.vrrp.state.SyncGroup;
+import keepalived.vrrp.state.TrackKind;
 import keepalived.vrrp.state.VrrpInstance;
 import keepalived.vrrp.state.VrrpIo;
 import keepalived.vrrp.state.VrrpState;
@@ -79,6 +80,7 @@ public final class VrrpDaemon implements VrrpIo {
     private RtnlEvents events;
     private VipManager vips;
     private Announcer announcer;
+    private TrackScripts scripts;
     private final NotifyRunner notifier = new NotifyRunner();
     private final List<NotifyFifo> fifos = new ArrayList<>();
     private final Map<String, Integer> ifindexes = new HashMap<>();
@@ -186,8 +188,14 @@ public final class VrrpDaemon implements VrrpIo {
             groupBlocks.put(g.name(), g);
         }
 
+        scripts = new TrackScripts(loop, config.vrrpScripts(), (name, up) -> {
+            for (Runtime rt : instances) {
+                rt.instance.onTrackerChange(TrackKind.SCRIPT, name, up);
+            }
+        });
         for (Block b : config.vrrpInstances()) {
-            InstanceConfig ic = InstanceConfig.from(b, globals);
+            InstanceConfig ic = InstanceConfig.from(b, globals).withTrackWeights(
+                    t -> t.kind() == TrackKind.SCRIPT ? scripts.weight(t.name()) : 0);
             int ifindex = ifindex(ic.interfaceName());
             if (ifindex <= 0) {
                 LOG.error("({}) Unknown interface {} - instance not started", ic.name(), ic.interfaceName());
@@ -231,6 +239,16 @@ public final class VrrpDaemon implements VrrpIo {
             if (link == null || !link.isUp() || !link.hasCarrier()) {
                 vi.onInterfaceChange(false);
             }
+            for (InstanceConfig.Track t : ic.trackers()) {
+                if (t.kind() == TrackKind.SCRIPT && !scripts.isGood(t.name())) {
+                    vi.onTrackerChange(TrackKind.SCRIPT, t.name(), false);
+                } else if (t.kind() == TrackKind.INTERFACE) {
+                    Link tl = rtnl.link(t.name()).orElse(null);
+                    if (tl == null || !tl.isUp() || !tl.hasCarrier()) {
+                        vi.onTrackerChange(TrackKind.INTERFACE, t.name(), false);
+                    }
+                }
+            }
             instances.add(rt);
             runtimes.put(vi, rt);
         }
@@ -256,9 +274,16 @@ public final class VrrpDaemon implements VrrpIo {
             LOG.warn("Unable to watch interface changes: {}", e.getMessage());
         }
 
+        List<String> usedScripts = new ArrayList<>();
         for (Runtime rt : instances) {
             rt.instance.start();
+            for (InstanceConfig.Track t : rt.config.trackers()) {
+                if (t.kind() == TrackKind.SCRIPT) {
+                    usedScripts.add(t.name());
+                }
+            }
         }
+        scripts.start(usedScripts);
         LOG.info("Startup complete");
         LOG.debug("VRRP: {} instance(s) on {} socket(s)", instances.size(), sockets.size());
     }
@@ -556,10 +581,15 @@ public final class VrrpDaemon implements VrrpIo {
             if (before == null && nowUp) {
                 return; // first sighting of an interface that is up: nothing changed
             }
+            LOG.info("Netlink reports {} {}", link.name(), nowUp ? "up" : "down");
             for (Runtime rt : instances) {
                 if (rt.socket.ifindex() == link.index()) {
-                    LOG.info("Netlink reports {} {}", link.name(), nowUp ? "up" : "down");
                     rt.instance.onInterfaceChange(nowUp);
+                }
+                for (InstanceConfig.Track t : rt.config.trackers()) {
+                    if (t.kind() == TrackKind.INTERFACE && t.name().equals(link.name())) {
+                        rt.instance.onTrackerChange(TrackKind.INTERFACE, t.name(), nowUp);
+                    }
                 }
             }
         }
@@ -572,6 +602,9 @@ public final class VrrpDaemon implements VrrpIo {
             return;
         }
         stopping = true;
+        if (scripts != null) {
+            scripts.stop();
+        }
         for (Runtime rt : instances) {
             int prio = safePriority(rt.instance);
             try {
