@@ -172,8 +172,13 @@ public final class Main {
                 Path.of(options.configFile()), options.logConsole(), options.logDetail(), options.dontReleaseVrrp(),
                 options.releaseVips(), options.dontReleaseIpvs(), options.vrrpOnly(), options.checkOnly(),
                 options.allChildren(), keepalived.daemon.DaemonContext.defaultDumpDirectory());
-        keepalived.daemon.Daemon d = new keepalived.daemon.Daemon(r.config(), context,
-                keepalived.daemon.Daemon.discover());
+        java.util.List<keepalived.daemon.Subsystem> subsystems = keepalived.daemon.Daemon.discover();
+        if (subsystems.isEmpty()) {
+            // keepalived-core alone (no keepalived-vrrp jar): nothing could ever run
+            err.println("keepalived-java: no daemon subsystem (keepalived-vrrp) on the class path");
+            return 1;
+        }
+        keepalived.daemon.Daemon d = new keepalived.daemon.Daemon(r.config(), context, subsystems);
         try {
             int status = d.run(options.ignoreSigint());
             log.info("Stopped Keepalived v{}", Usage.versionProperties().getProperty("version", "2.2.7"));
