@@ -144,8 +144,9 @@ public final class Main {
     }
 
     /**
-     * Without -t keepalived would start its daemon. Ours does not exist yet: check the
-     * configuration as the daemon would, then say so plainly rather than pretend.
+     * Without -t: the daemon. Every wanted subsystem found on the class path (VRRP today) runs in
+     * this JVM in the foreground until SIGTERM/SIGINT; keepalived's watchdog parent with child
+     * processes (and -n meaning anything) is issue 5.
      */
     private static int daemon(Options options, Host host, PrintStream out, PrintStream err) {
         // The daemon needs raw sockets and netlink writes: refuse in one line, as keepalived exits
@@ -155,13 +156,36 @@ public final class Main {
             err.println("keepalived-java: " + capabilityProblem.get());
             return 4;
         }
+        DaemonLogging.configure(options.logConsole(), options.logDetail());
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("Keepalived");
+        log.info("Starting Keepalived v{} (keepalived-java)", Usage.versionProperties().getProperty("version", "2.2.7"));
         ConfigLoader.Result r = ConfigTest.load(options, host);
         ConfigTest.printProblems(r, err);
         if (options.dumpConf()) {
             out.print(ConfigDump.dump(r.config()));
         }
-        err.println("keepalived-java: daemon mode is not implemented yet (it arrives with the VRRP and "
-                + "process-model issues); use -t to check a configuration");
-        return 1;
+        if (r.problems().aborted()) {
+            log.error("Stopping - configuration could not be read");
+            return 1;
+        }
+        keepalived.daemon.DaemonContext context = new keepalived.daemon.DaemonContext(
+                Path.of(options.configFile()), options.logConsole(), options.logDetail(), options.dontReleaseVrrp(),
+                options.releaseVips(), options.dontReleaseIpvs(), options.vrrpOnly(), options.checkOnly(),
+                options.allChildren(), keepalived.daemon.DaemonContext.defaultDumpDirectory());
+        java.util.List<keepalived.daemon.Subsystem> subsystems = keepalived.daemon.Daemon.discover();
+        if (subsystems.isEmpty()) {
+            // keepalived-core alone (no keepalived-vrrp jar): nothing could ever run
+            err.println("keepalived-java: no daemon subsystem (keepalived-vrrp) on the class path");
+            return 1;
+        }
+        keepalived.daemon.Daemon d = new keepalived.daemon.Daemon(r.config(), context, subsystems);
+        try {
+            int status = d.run(options.ignoreSigint());
+            log.info("Stopped Keepalived v{}", Usage.versionProperties().getProperty("version", "2.2.7"));
+            return status;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
     }
 }

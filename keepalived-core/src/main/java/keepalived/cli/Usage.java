@@ -33,6 +33,8 @@ final class Usage {
                   -I, --dont-release-ipvs      Don't remove IPVS topology on daemon stop
                   -R, --dont-respawn           Don't respawn child processes
                   -n, --dont-fork              Don't fork the daemon process
+                                                (keepalived-java: always in the foreground, in one process,
+                                                 for now; the watchdog and child processes come later)
                   -d, --dump-conf              Dump the configuration data
                   -p, --pid=FILE               Use specified pidfile for parent process
                   -r, --vrrp_pid=FILE          Use specified pidfile for VRRP child process

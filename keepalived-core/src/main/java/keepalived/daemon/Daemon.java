@@ -1,0 +1,142 @@
+package keepalived.daemon;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import keepalived.config.KeepalivedConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * Runs every wanted {@link Subsystem} in this JVM, in the foreground, and maps keepalived's
+ * signals onto them: TERM (and INT unless --ignore-sigint) stop them gracefully, USR1/USR2 ask
+ * for the data/stats dumps, HUP (reload) is logged as not supported yet. Returns when all have
+ * stopped; the caller exits the JVM with the status (a Java signal handler replaces the JVM's
+ * own exit-on-TERM, so nothing else would).
+ *
+ * <p>Issue 5 replaces this with keepalived's process model (a watchdog parent, one child per
+ * subsystem, respawn); the Subsystem interface stays.
+ */
+public final class Daemon {
+    private static final Logger LOG = LoggerFactory.getLogger("Keepalived");
+
+    private final KeepalivedConfig config;
+    private final DaemonContext context;
+    private final List<Subsystem> available;
+    private final List<Subsystem.Running> running = new ArrayList<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    public Daemon(KeepalivedConfig config, DaemonContext context, List<Subsystem> available) {
+        this.config = config;
+        this.context = context;
+        this.available = List.copyOf(available);
+    }
+
+    /** The subsystems found on the class path. */
+    public static List<Subsystem> discover() {
+        List<Subsystem> found = new ArrayList<>();
+        ServiceLoader.load(Subsystem.class).forEach(found::add);
+        return found;
+    }
+
+    /**
+     * Starts the wanted subsystems, installs the signal handlers and waits for them all to stop.
+     *
+     * @param ignoreSigint --ignore-sigint
+     * @return 0 after a clean stop; 1 if a subsystem failed to start
+     */
+    public int run(boolean ignoreSigint) throws InterruptedException {
+        List<Subsystem> wanted = new ArrayList<>();
+        for (Subsystem s : available) {
+            if (s.wanted(config, context)) {
+                wanted.add(s);
+            }
+        }
+        if (wanted.isEmpty()) {
+            LOG.warn("Warning - keepalived has no configuration to run");
+        }
+        installSignals(ignoreSigint);
+        for (Subsystem s : wanted) {
+            try {
+                Subsystem.Running r = s.start(config, context);
+                synchronized (running) {
+                    running.add(r);
+                }
+            } catch (Exception e) {
+                LOG.error("Unable to start the {} subsystem: {}", s.name(), String.valueOf(e.getMessage()), e);
+                stop();
+                awaitAll();
+                return 1;
+            }
+        }
+        if (wanted.isEmpty()) {
+            // keepalived's parent keeps running with nothing to do; wait for a stop signal
+            synchronized (stopping) {
+                while (!stopping.get()) {
+                    stopping.wait();
+                }
+            }
+            return 0;
+        }
+        return awaitAll();
+    }
+
+    private int awaitAll() throws InterruptedException {
+        int status = 0;
+        List<Subsystem.Running> copy;
+        synchronized (running) {
+            copy = List.copyOf(running);
+        }
+        for (Subsystem.Running r : copy) {
+            status = Math.max(status, r.awaitExit());
+        }
+        return status;
+    }
+
+    /** Asks every running subsystem to stop (idempotent, any thread). */
+    public void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        synchronized (stopping) {
+            stopping.notifyAll();
+        }
+        LOG.info("Stopping");
+        forEach(Subsystem.Running::stop);
+    }
+
+    private void forEach(java.util.function.Consumer<Subsystem.Running> action) {
+        List<Subsystem.Running> copy;
+        synchronized (running) {
+            copy = List.copyOf(running);
+        }
+        copy.forEach(action);
+    }
+
+    private void installSignals(boolean ignoreSigint) {
+        handle("TERM", s -> stop());
+        if (ignoreSigint) {
+            handle("INT", s -> { });
+        } else {
+            handle("INT", s -> stop());
+        }
+        handle("HUP", s -> LOG.warn("Reload (SIGHUP) is not implemented yet - configuration unchanged"));
+        handle("USR1", s -> forEach(r -> r.signal("DATA")));
+        // HotSpot suspends threads with SIGUSR2 unless _JAVA_SR_SIGNUM moves it (bin/keepalived does):
+        // a handler here would then fire spuriously, so only take USR2 when it is ours.
+        if (System.getenv("_JAVA_SR_SIGNUM") != null) {
+            handle("USR2", s -> forEach(r -> r.signal("STATS")));
+        }
+    }
+
+    private static void handle(String name, sun.misc.SignalHandler handler) {
+        try {
+            Signal.handle(new Signal(name), handler);
+        } catch (IllegalArgumentException e) {
+            LOG.debug("Cannot handle SIG{}: {}", name, e.getMessage());
+        }
+    }
+}

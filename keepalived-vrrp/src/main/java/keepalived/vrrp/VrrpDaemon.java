@@ -1,0 +1,680 @@
+package keepalived.vrrp;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import keepalived.config.Block;
+import keepalived.config.KeepalivedConfig;
+import keepalived.config.global.GlobalDefsKeywords;
+import keepalived.config.net.IpAddress;
+import keepalived.config.net.IpPrefix;
+import keepalived.config.vrrp.NotifyScript;
+import keepalived.config.vrrp.SyncGroupKeywords;
+import keepalived.config.vrrp.UnicastPeer;
+import keepalived.daemon.DaemonContext;
+import keepalived.loop.EventLoop;
+import keepalived.loop.NanoClock;
+import keepalived.net.ReceiveInfo;
+import keepalived.netlink.Address;
+import keepalived.netlink.IfAddr;
+import keepalived.netlink.Link;
+import keepalived.netlink.Rtnl;
+import keepalived.netlink.RtnlEvents;
+import keepalived.sys.LinuxConstants;
+import keepalived.sys.Native;
+import keepalived.vrrp.io.AdvertSocket;
+import keepalived.vrrp.io.Announcer;
+import keepalived.vrrp.io.NotifyFifo;
+import keepalived.vrrp.io.NotifyRunner;
+import keepalived.vrrp.io.VipManager;
+import keepalived.vrrp.packet.AdvertPacket;
+import keepalived.vrrp.packet.AdvertTemplate;
+import keepalived.vrrp.packet.AdvertView;
+import keepalived.vrrp.state.InstanceConfig;
+import keepalived.vrrp.state.SyncGroup;
+import keepalived.vrrp.state.TrackKind;
+import keepalived.vrrp.state.VrrpInstance;
+import keepalived.vrrp.state.VrrpIo;
+import keepalived.vrrp.state.VrrpState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The VRRP runtime: one event-loop thread that owns the instances (state machines from
+ * keepalived.vrrp.state), their sockets (one per interface, family and unicast source), the
+ * rtnetlink socket that adds and removes VIPs, the GARP/NA sender, notify scripts and FIFO.
+ * It is the {@link VrrpIo} of every instance.
+ *
+ * <p>Receive path: a datagram is decoded and checked with {@link AdvertPacket#decode}; one that
+ * fails is counted against the instance its VRID names (if any) and dropped, never a state
+ * change; a good one is routed by socket (interface + family) and VRID to
+ * {@link VrrpInstance#onAdvert}, which validates it against the instance and acts.
+ */
+public final class VrrpDaemon implements VrrpIo {
+    private static final Logger LOG = LoggerFactory.getLogger("keepalived.vrrp");
+
+    private final KeepalivedConfig config;
+    private final DaemonContext context;
+    private final EventLoop loop;
+    private final CountDownLatch exited = new CountDownLatch(1);
+    private volatile int exitCode;
+
+    // loop thread only from here on
+    private Rtnl rtnl;
+    private RtnlEvents events;
+    private VipManager vips;
+    private Announcer announcer;
+    private TrackScripts scripts;
+    private final NotifyRunner notifier = new NotifyRunner();
+    private final List<NotifyFifo> fifos = new ArrayList<>();
+    private final Map<String, Integer> ifindexes = new HashMap<>();
+    private final Map<AdvertSocket.Key, AdvertSocket> sockets = new LinkedHashMap<>();
+    /** Per socket: instances by VRID. */
+    private final Map<AdvertSocket, VrrpInstance[]> byVrid = new HashMap<>();
+    private final List<Runtime> instances = new ArrayList<>();
+    private final Map<VrrpInstance, Runtime> runtimes = new HashMap<>();
+    private final Map<String, Block> groupBlocks = new HashMap<>();
+    private final AdvertView view = new AdvertView();
+    private final byte[] src4 = new byte[4];
+    private final byte[] src6 = new byte[16];
+    private final byte[] dst4 = new byte[4];
+    private final byte[] dst6 = new byte[16];
+    private final byte[] scratch = new byte[16];
+    private final ByteBuffer out = ByteBuffer.allocateDirect(2048).order(ByteOrder.BIG_ENDIAN);
+    private boolean v3ChecksumAsV2;
+    private boolean stopping;
+    private long malformed;
+    private long unknownVrid;
+
+    /** What the runtime keeps per instance besides the state machine. */
+    private static final class Runtime {
+        final InstanceConfig config;
+        final VrrpInstance instance;
+        final AdvertSocket socket;
+        final byte[] source;
+        final List<byte[]> destinations = new ArrayList<>();
+        final List<byte[]> destinationAddresses = new ArrayList<>();
+        long lastGratuitousNs = Long.MIN_VALUE;
+
+        Runtime(InstanceConfig config, VrrpInstance instance, AdvertSocket socket, byte[] source) {
+            this.config = config;
+            this.instance = instance;
+            this.socket = socket;
+            this.source = source;
+        }
+    }
+
+    public VrrpDaemon(KeepalivedConfig config, DaemonContext context) throws IOException {
+        this.config = config;
+        this.context = context;
+        this.loop = new EventLoop("vrrp");
+    }
+
+    /** Starts the loop and sets everything up on it; throws if the set-up failed. */
+    public void start() throws Exception {
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        loop.start();
+        loop.execute(() -> {
+            try {
+                setUp();
+                ready.complete(null);
+            } catch (Throwable t) {
+                ready.completeExceptionally(t);
+            }
+        });
+        try {
+            ready.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            loop.execute(this::close);
+            loop.shutdown();
+            exited.countDown();
+            Throwable cause = e.getCause();
+            throw cause instanceof Exception ex ? ex : new IllegalStateException(cause);
+        }
+    }
+
+    /** Graceful stop (any thread): MASTERs send priority 0, VIPs go (unless -V), STOP notifies. */
+    public void stop() {
+        try {
+            loop.execute(this::shutDown);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            exited.countDown();
+        }
+    }
+
+    public int awaitExit() throws InterruptedException {
+        exited.await();
+        loop.awaitTermination(5, TimeUnit.SECONDS);
+        return exitCode;
+    }
+
+    /** A keepalived signal function (STATS writes keepalived.stats; the others are not supported yet). */
+    public void signal(String function) {
+        switch (function) {
+            case "STATS", "STATS_CLEAR" -> loop.execute(this::writeStats);
+            default -> LOG.info("Signal function {} is not supported yet", function);
+        }
+    }
+
+    // ---- set-up (loop thread)
+
+    private void setUp() throws IOException {
+        Block globals = config.globalDefs();
+        v3ChecksumAsV2 = globals != null && globals.get(GlobalDefsKeywords.V3_CHECKSUM_AS_V2);
+        rtnl = Rtnl.open();
+        for (Link l : rtnl.links()) {
+            ifindexes.put(l.name(), l.index());
+        }
+        vips = new VipManager(rtnl, this::ifindex);
+        announcer = new Announcer(this::ifindex);
+        openFifos(globals);
+        for (Block g : config.syncGroups()) {
+            groupBlocks.put(g.name(), g);
+        }
+
+        scripts = new TrackScripts(loop, config.vrrpScripts(), (name, up) -> {
+            for (Runtime rt : instances) {
+                rt.instance.onTrackerChange(TrackKind.SCRIPT, name, up);
+            }
+        });
+        for (Block b : config.vrrpInstances()) {
+            InstanceConfig ic = InstanceConfig.from(b, globals).withTrackWeights(
+                    t -> t.kind() == TrackKind.SCRIPT ? scripts.weight(t.name()) : 0);
+            int ifindex = ifindex(ic.interfaceName());
+            if (ifindex <= 0) {
+                LOG.error("({}) Unknown interface {} - instance not started", ic.name(), ic.interfaceName());
+                continue;
+            }
+            InetAddress unicastSource = ic.unicast() ? ic.srcIp() : null;
+            AdvertSocket.Key key = new AdvertSocket.Key(ic.interfaceName(), ic.ipv6(), unicastSource);
+            AdvertSocket socket = sockets.get(key);
+            if (socket == null) {
+                socket = AdvertSocket.open(ic.interfaceName(), ifindex, ic.ipv6(), unicastSource, ic.unicastTtl());
+                sockets.put(key, socket);
+                AdvertSocket s = socket;
+                loop.register(socket.fd(), ev -> s.drain(this::onDatagram));
+            }
+            byte[] source = localAddress(ic, ifindex);
+            VrrpInstance vi = new VrrpInstance(ic, loop.timers(), NanoClock.SYSTEM, this);
+            Runtime rt = new Runtime(ic, vi, socket, source);
+            if (ic.unicast()) {
+                for (UnicastPeer p : ic.unicastPeers()) {
+                    rt.destinations.add(socket.destination(p.address()));
+                    rt.destinationAddresses.add(p.address().getAddress());
+                }
+            } else {
+                try {
+                    socket.join(ic.mcastGroup());
+                } catch (IOException e) {
+                    LOG.debug("join {} on {}: {}", IpPrefix.format(ic.mcastGroup()), ic.interfaceName(), e.getMessage());
+                }
+                rt.destinations.add(socket.destination(ic.mcastGroup()));
+                rt.destinationAddresses.add(ic.mcastGroup().getAddress());
+            }
+            VrrpInstance[] table = byVrid.computeIfAbsent(socket, s -> new VrrpInstance[256]);
+            if (table[ic.vrid()] != null) {
+                LOG.error("({}) VRID {} is already used by {} on {} - instance not started", ic.name(), ic.vrid(),
+                        table[ic.vrid()].name(), ic.interfaceName());
+                continue;
+            }
+            table[ic.vrid()] = vi;
+            vi.localAddress(source);
+            Link link = rtnl.link(ic.interfaceName()).orElse(null);
+            if (link == null || !link.isUp() || !link.hasCarrier()) {
+                vi.onInterfaceChange(false);
+            }
+            for (InstanceConfig.Track t : ic.trackers()) {
+                if (t.kind() == TrackKind.SCRIPT && !scripts.isGood(t.name())) {
+                    vi.onTrackerChange(TrackKind.SCRIPT, t.name(), false);
+                } else if (t.kind() == TrackKind.INTERFACE) {
+                    Link tl = rtnl.link(t.name()).orElse(null);
+                    if (tl == null || !tl.isUp() || !tl.hasCarrier()) {
+                        vi.onTrackerChange(TrackKind.INTERFACE, t.name(), false);
+                    }
+                }
+            }
+            instances.add(rt);
+            runtimes.put(vi, rt);
+        }
+
+        for (Block g : config.syncGroups()) {
+            List<VrrpInstance> members = new ArrayList<>();
+            for (String n : g.get(SyncGroupKeywords.GROUP)) {
+                for (Runtime rt : instances) {
+                    if (rt.instance.name().equals(n)) {
+                        members.add(rt.instance);
+                    }
+                }
+            }
+            if (!members.isEmpty()) {
+                new SyncGroup(g.name(), members);
+            }
+        }
+
+        try {
+            events = RtnlEvents.open(new LinkWatcher(), 1 << 20, keepalived.netlink.Rtnetlink.RTNLGRP_LINK);
+            loop.register(events.fd(), ev -> events.poll());
+        } catch (IOException e) {
+            LOG.warn("Unable to watch interface changes: {}", e.getMessage());
+        }
+
+        List<String> usedScripts = new ArrayList<>();
+        for (Runtime rt : instances) {
+            rt.instance.start();
+            for (InstanceConfig.Track t : rt.config.trackers()) {
+                if (t.kind() == TrackKind.SCRIPT) {
+                    usedScripts.add(t.name());
+                }
+            }
+        }
+        scripts.start(usedScripts);
+        LOG.info("Startup complete");
+        LOG.debug("VRRP: {} instance(s) on {} socket(s)", instances.size(), sockets.size());
+    }
+
+    private void openFifos(Block globals) {
+        if (globals == null) {
+            return;
+        }
+        keepalived.config.global.NotifyFifo f = globals.get(GlobalDefsKeywords.NOTIFY_FIFO);
+        keepalived.config.global.NotifyFifo vf = globals.get(GlobalDefsKeywords.VRRP_NOTIFY_FIFO);
+        if (f != null) {
+            fifos.add(new NotifyFifo(Path.of(f.path())));
+        }
+        if (vf != null && (f == null || !vf.path().equals(f.path()))) {
+            fifos.add(new NotifyFifo(Path.of(vf.path())));
+        }
+    }
+
+    /** The interface index of {@code name}, asking the kernel on a miss; 0 if there is none. */
+    private int ifindex(String name) {
+        if (name == null) {
+            return 0;
+        }
+        Integer i = ifindexes.get(name);
+        if (i != null) {
+            return i;
+        }
+        try {
+            int idx = rtnl.link(name).map(Link::index).orElse(0);
+            if (idx > 0) {
+                ifindexes.put(name, idx);
+            }
+            return idx;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * The source of our adverts: unicast_src_ip/mcast_src_ip, else the interface's primary IPv4
+     * address (not one of our VIPs) or its IPv6 link-local address; zeros if it has none yet.
+     */
+    private byte[] localAddress(InstanceConfig ic, int ifindex) throws IOException {
+        if (ic.srcIp() != null) {
+            return ic.srcIp().getAddress();
+        }
+        int family = ic.ipv6() ? LinuxConstants.AF_INET6 : LinuxConstants.AF_INET;
+        byte[] best = null;
+        for (Address a : rtnl.addresses(family)) {
+            if (a.ifindex() != ifindex || isVip(ic, a.address())) {
+                continue;
+            }
+            InetAddress addr = a.address();
+            if (ic.ipv6()) {
+                if (addr.isLinkLocalAddress()) {
+                    return addr.getAddress();
+                }
+            } else if (!a.hasFlag(IfAddr.IFA_F_SECONDARY)) {
+                return addr.getAddress();
+            } else if (best == null) {
+                best = addr.getAddress();
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        LOG.warn("({}) No {} address on {} - adverts will carry the kernel's choice", ic.name(),
+                ic.ipv6() ? "IPv6 link-local" : "IPv4", ic.interfaceName());
+        return new byte[ic.ipv6() ? 16 : 4];
+    }
+
+    private static boolean isVip(InstanceConfig ic, InetAddress a) {
+        for (IpAddress v : ic.vips()) {
+            if (v.address().equals(a)) {
+                return true;
+            }
+        }
+        for (IpAddress v : ic.evips()) {
+            if (v.address().equals(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- receive path (loop thread)
+
+    private void onDatagram(AdvertSocket socket, ByteBuffer payload, ReceiveInfo info, int ttl, byte[] destination) {
+        byte[] src;
+        byte[] dst;
+        info.copySource(scratch);
+        if (socket.isIpv6()) {
+            System.arraycopy(scratch, 0, src6, 0, 16);
+            src = src6;
+            if (destination != null) {
+                System.arraycopy(destination, 0, dst6, 0, 16);
+            }
+            dst = dst6;
+        } else {
+            System.arraycopy(scratch, 0, src4, 0, 4);
+            src = src4;
+            if (destination != null) {
+                System.arraycopy(destination, 0, dst4, 0, 4);
+            }
+            dst = dst4;
+        }
+        AdvertPacket.Verdict verdict = AdvertPacket.decode(payload, src, dst, ttl, v3ChecksumAsV2, view);
+        VrrpInstance[] table = byVrid.get(socket);
+        VrrpInstance target = table == null || payload.remaining() < 2 ? null : table[view.vrid()];
+        if (verdict != AdvertPacket.Verdict.OK) {
+            malformed++;
+            if (target != null) {
+                target.onMalformed(verdict);
+            }
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("Dropped advert on {} from {}: {}", socket.ifname(), info.sourceAddress(), verdict);
+            }
+            return;
+        }
+        if (target == null) {
+            unknownVrid++;
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("Advert on {} for unknown VRID {} from {}", socket.ifname(), view.vrid(), info.sourceAddress());
+            }
+            return;
+        }
+        boolean multicast = socket.isIpv6() ? (dst[0] & 0xff) == 0xff : (dst[0] & 0xf0) == 0xe0;
+        target.onAdvert(view, multicast);
+    }
+
+    // ---- VrrpIo (loop thread)
+
+    @Override
+    public void sendAdvert(VrrpInstance instance, int priority) {
+        Runtime rt = runtimes.get(instance);
+        if (rt == null) {
+            return;
+        }
+        AdvertTemplate t = instance.template();
+        for (int i = 0; i < rt.destinations.size(); i++) {
+            out.clear();
+            AdvertPacket.encode(out, t, priority, rt.source, rt.destinationAddresses.get(i));
+            out.flip();
+            rt.socket.send(out, rt.destinations.get(i));
+        }
+        if (priority == 0) {
+            LOG.info("({}) sent 0 priority", instance.name());
+        }
+    }
+
+    @Override
+    public void setVips(VrrpInstance instance, boolean installed) {
+        Runtime rt = runtimes.get(instance);
+        if (rt == null) {
+            return;
+        }
+        InstanceConfig ic = rt.config;
+        if (installed) {
+            LOG.info("({}) setting VIPs.", instance.name());
+            vips.add(ic.vips(), ic.interfaceName());
+            vips.add(ic.evips(), ic.interfaceName());
+        } else {
+            if (stopping && context.dontReleaseVrrp()) {
+                return;
+            }
+            LOG.info("({}) removing VIPs.", instance.name());
+            vips.remove(ic.vips(), ic.interfaceName());
+            vips.remove(ic.evips(), ic.interfaceName());
+        }
+    }
+
+    @Override
+    public void sendGratuitous(VrrpInstance instance) {
+        Runtime rt = runtimes.get(instance);
+        if (rt == null) {
+            return;
+        }
+        // keepalived logs the burst once per address, then every packet; rounds of one burst
+        // (garp_interval 0) arrive in the same loop cycle
+        boolean burst = rt.lastGratuitousNs != loop.nowNs();
+        rt.lastGratuitousNs = loop.nowNs();
+        announce(rt, rt.config.vips(), burst);
+        announce(rt, rt.config.evips(), burst);
+    }
+
+    private void announce(Runtime rt, List<IpAddress> addresses, boolean burst) {
+        for (IpAddress a : addresses) {
+            String dev = a.dev() != null ? a.dev() : rt.config.interfaceName();
+            if (burst) {
+                LOG.info("({}) Sending/queueing {} on {} for {}", rt.config.name(),
+                        a.isIpv6() ? "Unsolicited Neighbour Adverts" : "gratuitous ARPs", dev,
+                        IpPrefix.format(a.address()));
+            }
+            announcer.announce(dev, a.address());
+        }
+    }
+
+    @Override
+    public void stateChanged(VrrpInstance instance, VrrpState from, VrrpState to, int priority) {
+        LOG.info("({}) Entering {} STATE{}", instance.name(), to, from == VrrpState.INIT ? " (init)" : "");
+        InstanceConfig ic = instance.config();
+        NotifyScript specific = switch (to) {
+            case MASTER -> ic.notifyMaster();
+            case BACKUP -> ic.notifyBackup();
+            case FAULT -> ic.notifyFault();
+            default -> null;
+        };
+        notifyState(false, instance.name(), specific, ic.notifyGeneric(), to.name(), priority, false);
+    }
+
+    @Override
+    public void masterRxLowerPriority(VrrpInstance instance, int advertPriority) {
+        InstanceConfig ic = instance.config();
+        if (ic.notifyMasterRxLowerPri() != null) {
+            notifier.run(ic.notifyMasterRxLowerPri().argv());
+        }
+        fifo(false, instance.name(), "MASTER_RX_LOWER_PRI", instance.effectivePriority());
+    }
+
+    @Override
+    public void priorityChanged(VrrpInstance instance, int from, int to) {
+        // VrrpInstance logs "Changing effective priority from A to B"
+        if (instance.config().notifyPriorityChanges()) {
+            VrrpState s = instance.state();
+            if (s == VrrpState.MASTER || s == VrrpState.BACKUP) {
+                fifo(false, instance.name(), s.name() + "_PRIORITY", to);
+            }
+        }
+    }
+
+    @Override
+    public void groupStateChanged(SyncGroup group, VrrpState from, VrrpState to) {
+        LOG.info("VRRP_Group({}) Syncing instances to {} state", group.name(), to);
+        Block g = groupBlocks.get(group.name());
+        NotifyScript specific = null;
+        NotifyScript generic = null;
+        if (g != null) {
+            specific = switch (to) {
+                case MASTER -> g.get(SyncGroupKeywords.NOTIFY_MASTER);
+                case BACKUP -> g.get(SyncGroupKeywords.NOTIFY_BACKUP);
+                case FAULT -> g.get(SyncGroupKeywords.NOTIFY_FAULT);
+                default -> null;
+            };
+            generic = g.get(SyncGroupKeywords.NOTIFY);
+        }
+        notifyState(true, group.name(), specific, generic, to.name(), 0, false);
+    }
+
+    /** Specific script (own argv only), generic script (+4 args) and the FIFO line. */
+    private void notifyState(boolean group, String name, NotifyScript specific, NotifyScript generic, String state,
+            int priority, boolean wait) {
+        if (specific != null) {
+            if (wait) {
+                notifier.runAndWait(specific.argv(), 1000);
+            } else {
+                notifier.run(specific.argv());
+            }
+        }
+        if (generic != null) {
+            List<String> argv = NotifyRunner.genericArgv(generic.argv(), group, name, state, priority);
+            if (wait) {
+                notifier.runAndWait(argv, 1000);
+            } else {
+                notifier.run(argv);
+            }
+        }
+        fifo(group, name, state, priority);
+    }
+
+    private void fifo(boolean group, String name, String state, int priority) {
+        for (NotifyFifo f : fifos) {
+            f.write(group, name, state, priority);
+        }
+    }
+
+    // ---- link events
+
+    private final class LinkWatcher implements RtnlEvents.Listener {
+        private final Map<Integer, Boolean> up = new HashMap<>();
+
+        @Override
+        public void resyncNeeded() {
+            LOG.warn("Netlink events were lost - interface state may be stale");
+        }
+
+        @Override
+        public void link(Link link, boolean deleted) {
+            ifindexes.remove(link.name());
+            announcer.forget(link.name());
+            boolean nowUp = !deleted && link.isUp() && link.hasCarrier();
+            Boolean before = up.put(link.index(), nowUp);
+            if (before != null && before == nowUp) {
+                return;
+            }
+            if (before == null && nowUp) {
+                return; // first sighting of an interface that is up: nothing changed
+            }
+            LOG.info("Netlink reports {} {}", link.name(), nowUp ? "up" : "down");
+            for (Runtime rt : instances) {
+                if (rt.socket.ifindex() == link.index()) {
+                    rt.instance.onInterfaceChange(nowUp);
+                }
+                for (InstanceConfig.Track t : rt.config.trackers()) {
+                    if (t.kind() == TrackKind.INTERFACE && t.name().equals(link.name())) {
+                        rt.instance.onTrackerChange(TrackKind.INTERFACE, t.name(), nowUp);
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- stop (loop thread)
+
+    private void shutDown() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        if (scripts != null) {
+            scripts.stop();
+        }
+        for (Runtime rt : instances) {
+            int prio = safePriority(rt.instance);
+            try {
+                rt.instance.stop(!context.dontReleaseVrrp());
+            } catch (RuntimeException e) {
+                LOG.warn("({}) stop failed: {}", rt.instance.name(), e.toString());
+            }
+            InstanceConfig ic = rt.config;
+            notifyState(false, ic.name(), ic.notifyStop(), ic.notifyGeneric(), "STOP", prio, true);
+        }
+        close();
+        exitCode = 0;
+        loop.shutdown();
+        exited.countDown();
+    }
+
+    private static int safePriority(VrrpInstance vi) {
+        try {
+            return vi.effectivePriority();
+        } catch (RuntimeException e) {
+            return vi.config().basePriority();
+        }
+    }
+
+    private void close() {
+        for (AdvertSocket s : sockets.values()) {
+            s.close();
+        }
+        sockets.clear();
+        if (announcer != null) {
+            announcer.close();
+        }
+        fifos.forEach(NotifyFifo::close);
+        try {
+            if (events != null) {
+                events.close();
+            }
+            if (rtnl != null) {
+                rtnl.close();
+            }
+        } catch (IOException e) {
+            LOG.debug("close: {}", e.getMessage());
+        }
+    }
+
+    // ---- dumps
+
+    private void writeStats() {
+        LOG.info("Printing VRRP stats for process({}) on signal", Native.getpid());
+        StringBuilder sb = new StringBuilder();
+        for (Runtime rt : instances) {
+            sb.append(rt.instance.stats().format(rt.instance.name()));
+        }
+        Path file = context.dumpDirectory().resolve("keepalived.stats");
+        try {
+            Path tmp = Files.createTempFile(context.dumpDirectory(), ".keepalived.stats", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(tmp, sb.toString(), StandardCharsets.US_ASCII);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.warn("Unable to write {}: {}", file, e.getMessage());
+        }
+    }
+
+    /** Datagrams dropped by {@link AdvertPacket#decode} (all instances). */
+    public long malformed() {
+        return malformed;
+    }
+
+    public long unknownVrid() {
+        return unknownVrid;
+    }
+}

@@ -1,0 +1,161 @@
+package keepalived.vrrp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Our daemon alone in one network namespace (a veth pair, both ends inside): it starts, becomes
+ * MASTER with nobody else on the link, installs its VIP, runs its notify scripts, and on SIGTERM
+ * sends priority 0, removes the VIP and exits 0. Runs the real command line in a child JVM.
+ * Needs root (namespaces, raw sockets); CI runs as root, where a skip would be a failure.
+ */
+class VrrpDaemonNamespaceTest {
+    private static final String NS = "rtd" + ProcessHandle.current().pid();
+    private static final long WAIT_MS = 20_000;
+
+    @TempDir
+    Path dir;
+    private Process daemon;
+
+    @BeforeEach
+    void namespace() throws Exception {
+        assumeTrue(isRoot() || System.getenv("CI") != null, "needs root");
+        cmd("ip", "netns", "add", NS);
+        cmd("ip", "-n", NS, "link", "set", "lo", "up");
+        cmd("ip", "-n", NS, "link", "add", "eth0", "type", "veth", "peer", "name", "eth1");
+        cmd("ip", "-n", NS, "addr", "add", "10.250.41.1/24", "dev", "eth0");
+        cmd("ip", "-n", NS, "link", "set", "eth0", "up");
+        cmd("ip", "-n", NS, "link", "set", "eth1", "up");
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        if (daemon != null && daemon.isAlive()) {
+            daemon.destroyForcibly();
+            daemon.waitFor(5, TimeUnit.SECONDS);
+        }
+        run("ip", "netns", "del", NS);
+    }
+
+    @Test
+    @Timeout(60)
+    void becomesMasterAloneInstallsTheVipAndRemovesItOnSigterm() throws Exception {
+        Path log = dir.resolve("notify.log");
+        Path notify = dir.resolve("notify.sh");
+        Files.writeString(notify, "#!/bin/sh\necho \"$*\" >> " + log + "\n");
+        notify.toFile().setExecutable(true);
+        Path conf = dir.resolve("keepalived.conf");
+        Files.writeString(conf, """
+                vrrp_instance VI_1 {
+                    state BACKUP
+                    interface eth0
+                    virtual_router_id 61
+                    version 3
+                    priority 100
+                    advert_int 0.1
+                    virtual_ipaddress {
+                        10.250.41.100/24
+                        10.250.41.101/24 label eth0:vip
+                    }
+                    notify_master "%s master"
+                    notify %s
+                }
+                """.formatted(notify, notify));
+        Path out = dir.resolve("daemon.log");
+        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", NS,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "keepalived.cli.Main", "-n", "-l", "-f", conf.toString()));
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(out.toFile());
+        pb.environment().put("_JAVA_SR_SIGNUM", "40");
+        daemon = pb.start();
+
+        assertTrue(waitFor(() -> contains(out, "(VI_1) Entering MASTER STATE")), () -> "no MASTER:\n" + read(out));
+        assertTrue(waitFor(() -> addresses().contains("10.250.41.100/24")), this::addresses);
+        assertTrue(addresses().contains("10.250.41.101/24"), this::addresses);
+        assertTrue(cmd("ip", "-n", NS, "addr", "show", "dev", "eth0").contains("eth0:vip"));
+        assertTrue(contains(out, "(VI_1) Entering BACKUP STATE (init)"), () -> read(out));
+        assertTrue(waitFor(() -> contains(log, "master") && contains(log, "INSTANCE VI_1 MASTER 100")),
+                () -> read(log));
+        assertTrue(contains(log, "INSTANCE VI_1 BACKUP 100"), () -> read(log));
+
+        new ProcessBuilder("kill", "-TERM", Long.toString(daemon.pid())).start().waitFor();
+        assertTrue(daemon.waitFor(WAIT_MS, TimeUnit.MILLISECONDS), () -> "still running:\n" + read(out));
+        assertEquals(0, daemon.exitValue(), () -> read(out));
+        assertFalse(addresses().contains("10.250.41.100"), this::addresses);
+        assertFalse(addresses().contains("10.250.41.101"), this::addresses);
+        assertTrue(contains(out, "(VI_1) sent 0 priority"), () -> read(out));
+        assertTrue(contains(log, "INSTANCE VI_1 STOP 100"), () -> read(log));
+    }
+
+    private String addresses() {
+        try {
+            return cmd("ip", "-n", NS, "-br", "-4", "addr", "show", "dev", "eth0");
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
+    private static boolean waitFor(BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return condition.getAsBoolean();
+    }
+
+    private static boolean contains(Path file, String text) {
+        return read(file).contains(text);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static boolean isRoot() {
+        try {
+            return "0".equals(new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes()).trim());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Runs a command, failing the test on a non-zero exit; returns its output. */
+    private static String cmd(String... argv) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException(String.join(" ", argv) + " failed: " + output);
+        }
+        return output;
+    }
+
+    private static void run(String... argv) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        p.waitFor(10, TimeUnit.SECONDS);
+    }
+}
