@@ -44,10 +44,43 @@ enum Impl {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** Surefire's real test class path (java.class.path may be a manifest-only booter jar). */
-    static String classPath() {
+    private static String classPath;
+
+    /**
+     * Surefire's real test class path (java.class.path may be a manifest-only booter jar), with our
+     * own modules' jars from the local repository copied once per test JVM: another build's
+     * {@code mvn install} may replace them in ~/.m2 while a daemon is still loading classes.
+     */
+    static synchronized String classPath() {
+        if (classPath != null) {
+            return classPath;
+        }
         String cp = System.getProperty("surefire.test.class.path");
-        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
+        if (cp == null || cp.isBlank()) {
+            cp = System.getProperty("java.class.path");
+        }
+        Path snapshot = Path.of("target", "it", "classpath").toAbsolutePath();
+        List<String> out = new ArrayList<>();
+        try {
+            java.nio.file.Files.createDirectories(snapshot);
+            for (String entry : cp.split(java.io.File.pathSeparator)) {
+                if (entry.isEmpty()) {
+                    continue;
+                }
+                Path p = Path.of(entry);
+                if (entry.endsWith(".jar") && entry.contains("keepalived-java") && java.nio.file.Files.isRegularFile(p)) {
+                    Path copy = snapshot.resolve(p.getFileName());
+                    java.nio.file.Files.copy(p, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    out.add(copy.toString());
+                } else {
+                    out.add(entry);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        classPath = String.join(java.io.File.pathSeparator, out);
+        return classPath;
     }
 
     String label() {

@@ -1,0 +1,14 @@
+package keepalived.vrrp.it;
+
+/** The failover scenarios with ours at priority 150 (host A) and ours at priority 100 (host B). */
+class OursOursTest extends FailoverScenarios {
+    @Override
+    Impl high() {
+        return Impl.OURS;
+    }
+
+    @Override
+    Impl low() {
+        return Impl.OURS;
+    }
+}
