@@ -25,8 +25,11 @@ final class Daemon implements AutoCloseable {
     private final Path log;
     private final Process process;
     private final long startedMillis;
+    private final long logOffset;
 
-    private Daemon(Impl impl, Segment.Host host, String name, Path log, Process process, long startedMillis) {
+    private Daemon(Impl impl, Segment.Host host, String name, Path log, Process process, long startedMillis,
+            long logOffset) {
+        this.logOffset = logOffset;
         this.impl = impl;
         this.host = host;
         this.name = name;
@@ -41,6 +44,11 @@ final class Daemon implements AutoCloseable {
             Path conf = dir.resolve(name + ".conf");
             Files.writeString(conf, config);
             Path log = dir.resolve(name + ".log");
+            // A killed run leaves its pid files; keepalived refuses to start while a pid in them
+            // still exists (a zombie not yet reaped counts), so a restart starts without them.
+            for (String suffix : List.of(".pid", "-vrrp.pid", "-checkers.pid", "-bfd.pid")) {
+                Files.deleteIfExists(dir.resolve(name + suffix));
+            }
             List<String> cmd = new ArrayList<>(List.of("setsid"));
             cmd.addAll(impl.command(conf, dir, name));
             ProcessBuilder pb = new ProcessBuilder(host.ns().exec(cmd));
@@ -51,9 +59,10 @@ final class Daemon implements AutoCloseable {
             env.put("_JAVA_SR_SIGNUM", "40"); // SIGUSR2 stays keepalived's stats signal in our JVM
             Files.writeString(log, "=== " + String.join(" ", pb.command()) + "\n",
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            long offset = Files.size(log);
             long now = System.currentTimeMillis();
             Process p = pb.start();
-            return new Daemon(impl, host, name, log, p, now);
+            return new Daemon(impl, host, name, log, p, now, offset);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -118,8 +127,10 @@ final class Daemon implements AutoCloseable {
         waitGroupGone();
     }
 
+    /** Whether a live (not zombie) process of the daemon's session is left. */
     private boolean groupAlive() {
-        return !Cmd.run("ps", "-o", "pid=", "-s", Long.toString(process.pid())).stdout().isBlank();
+        return Cmd.run("ps", "-o", "stat=", "-s", Long.toString(process.pid())).stdout().lines()
+                .anyMatch(st -> !st.isBlank() && !st.strip().startsWith("Z"));
     }
 
     /** Waits (bounded) until no process of the daemon's session is left. */
@@ -127,11 +138,29 @@ final class Daemon implements AutoCloseable {
         Wait.until(5000, () -> !groupAlive());
     }
 
+    /** This run's log (a restarted daemon appends to the same file). */
     String log() {
         try {
-            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+            if (!Files.exists(log)) {
+                return "";
+            }
+            byte[] all = Files.readAllBytes(log);
+            int from = (int) Math.min(logOffset, all.length);
+            return new String(all, from, all.length - from, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "(" + e + ")";
+        }
+    }
+
+    /** Waits up to {@code millis} for {@code text} in this run's log. */
+    boolean awaitLog(String text, long millis) {
+        return Wait.until(millis, () -> log().contains(text));
+    }
+
+    /** Waits until the daemon has started its instance ("Entering BACKUP STATE", both implementations log it). */
+    void awaitBackup() {
+        if (!awaitLog("Entering BACKUP STATE", 15_000)) {
+            throw new AssertionError(this + " never entered BACKUP state:\n" + logTail(30));
         }
     }
 
