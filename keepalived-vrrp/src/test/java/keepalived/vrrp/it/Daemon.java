@@ -57,6 +57,7 @@ final class Daemon implements AutoCloseable {
             pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             Map<String, String> env = pb.environment();
             env.put("_JAVA_SR_SIGNUM", "40"); // SIGUSR2 stays keepalived's stats signal in our JVM
+            env.put("TMPDIR", dir.toString()); // dumps (keepalived.stats, ...) go here, not to the shared /tmp
             Files.writeString(log, "=== " + String.join(" ", pb.command()) + "\n",
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             long offset = Files.size(log);
