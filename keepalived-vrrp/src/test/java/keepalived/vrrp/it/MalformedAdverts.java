@@ -141,20 +141,37 @@ abstract class MalformedAdverts {
             }
             System.out.println(impl().label() + " stats delta after " + sent + ": " + delta);
             Files.writeString(dir.resolve("stats-delta.txt"), delta + "\n");
-            assertEquals(6L, delta.getOrDefault("Packet Errors/Length", 0L), () -> "length errors (truncated, count): " + delta);
-            assertEquals(3L, delta.getOrDefault("Packet Errors/TTL", 0L), () -> "TTL errors: " + delta);
-            assertEquals(3L, delta.getOrDefault("Packet Errors/Invalid Type", 0L), () -> "invalid type: " + delta);
-            assertEquals(3L, delta.getOrDefault("Authentication Errors/Invalid Type", 0L), () -> "auth type 7: " + delta);
-            assertEquals(3L, delta.getOrDefault("Authentication Errors/Type Mismatch", 0L), () -> "auth type NONE: " + delta);
-            assertEquals(3L, delta.getOrDefault("Authentication Errors/Failure", 0L), () -> "wrong password: " + delta);
-            assertEquals(0L, delta.getOrDefault("Became master", 0L), () -> "no state change: " + delta);
-            assertEquals(0L, delta.getOrDefault("Released master", 0L), () -> "no state change: " + delta);
+            // Exactly keepalived 2.2.7's counts (measured with MalformedAdvertsKeepalivedTest): bad
+            // checksum, wrong version and wrong VRID are dropped without a counter; nothing else moves.
+            Map<String, Long> expected = new LinkedHashMap<>();
+            expected.put("Packet Errors/Length", 6L); // truncated + address count
+            expected.put("Packet Errors/TTL", 3L);
+            expected.put("Packet Errors/Invalid Type", 3L);
+            expected.put("Authentication Errors/Invalid Type", 3L);
+            expected.put("Authentication Errors/Type Mismatch", 3L);
+            expected.put("Authentication Errors/Failure", 3L);
+            Map<String, Long> compared = new LinkedHashMap<>(delta);
+            for (String k : knownDeviations()) {
+                if (compared.remove(k) != null) {
+                    System.out.println("KNOWN DEVIATION from keepalived 2.2.7 in " + impl().label() + ": " + k + " moved by "
+                            + delta.get(k));
+                }
+            }
+            assertEquals(expected, compared, () -> "stats delta after " + sent + "\n" + diag());
 
             // Control: the same advert well formed makes the target step down.
             inj.send(good, 255, 1);
             assertTrue(Wait.until(3000, () -> backups() > backups && !host.holds(vip)),
                     () -> "a well-formed priority-200 advert makes the target BACKUP\n" + diag());
         }
+    }
+
+    /**
+     * Stats keys where the implementation is known to differ from keepalived 2.2.7 (reported, to be
+     * fixed); they are printed instead of compared.
+     */
+    java.util.Set<String> knownDeviations() {
+        return java.util.Set.of();
     }
 
     /** SIGUSR2, then keepalived.stats (from the daemon's TMPDIR) as "Section/Key" → value. */
