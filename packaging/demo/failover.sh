@@ -47,7 +47,9 @@ cleanup() {
         # each daemon leads its own session (setsid): stop its whole group by pid
         kill -KILL -- "-$p" 2>/dev/null
     done
-    wait 2>/dev/null
+    for p in $pid_a $pid_b; do
+        for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    done
     ip link del "$veth_a" 2>/dev/null
     ip link del "$veth_b" 2>/dev/null
     ip netns del "$ns_a" 2>/dev/null
@@ -60,10 +62,14 @@ trap 'exit 130' INT TERM
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
+holds() { # holds NS: whether NS's eth0 carries the VIP
+    [[ " $(ip -n "$1" -br addr show dev eth0) " == *" $vip/"* ]]
+}
+
 holder() {
     local who=""
-    ip -n "$ns_a" -o addr show dev eth0 | grep -q " $vip/" && who="A"
-    ip -n "$ns_b" -o addr show dev eth0 | grep -q " $vip/" && who="${who:+$who and }B"
+    holds "$ns_a" && who="A"
+    holds "$ns_b" && who="${who:+$who and }B"
     echo "${who:-nobody}"
 }
 
@@ -93,12 +99,16 @@ echo "segment: bridge $bridge; host A = netns $ns_a (10.250.0.1), host B = netns
 start() { # start HOST IMPL CONF -> sets pid_HOST
     local h=$1 impl=$2 conf=$3 ns=${tag}$1 bin
     if [ "$impl" = ours ]; then bin=$ours; else bin=$theirs; fi
+    # A killed run leaves its pid files, and keepalived refuses to start while a pid in them
+    # still exists (a killed child not yet reaped counts): they are ours, remove them.
+    rm -f "$work/$h.pid" "$work/$h-vrrp.pid" "$work/$h-checkers.pid" "$work/$h-bfd.pid"
     # setsid: the daemon leads its own session, so it (and keepalived's children) can be
     # signalled as a group by its pid; the pid files stay in our temp dir.
     ip netns exec "$ns" setsid "$bin" -n -l -D -f "$conf" \
         -p "$work/$h.pid" -r "$work/$h-vrrp.pid" -c "$work/$h-checkers.pid" -b "$work/$h-bfd.pid" \
-        >"$work/$h.log" 2>&1 &
+        >>"$work/$h.log" 2>&1 &
     eval "pid_$h=$!"
+    disown "$!" # no job notices; cleanup stops it by pid
     echo "started $impl on host $(echo "$h" | tr ab AB) (pid $!) with ${conf#"$root"/}"
 }
 
@@ -115,13 +125,14 @@ kill -KILL -- "-$pid_a"
 wait_holder "A and B" 10 || { tail -n 20 "$work"/*.log >&2; exit 1; }
 t1=$(now_ms)
 echo "VIP $vip moved to B after $((t1 - t0)) ms (a crashed daemon leaves its copy on A; B answers ARP for it now)"
-wait "$pid_a" 2>/dev/null || true
 pid_a=""
-ip -n "$ns_b" -o addr show dev eth0 | awk '{print "  host B eth0: " $4}'
+echo "  host A eth0: $(ip -n "$ns_a" -br addr show dev eth0 | cut -c33-)"
+echo "  host B eth0: $(ip -n "$ns_b" -br addr show dev eth0 | cut -c33-)"
 
 echo "restarting A: with the higher priority it preempts B ..."
 t0=$(now_ms)
 start a "$impl_a" "$root/etc/failover-a.conf"
+sleep 0.2 # the stale copy on A goes first (the restarted daemon removes it at start)
 wait_holder A 30 || { tail -n 20 "$work"/*.log >&2; exit 1; }
 t1=$(now_ms)
 echo "VIP $vip is back on A after $((t1 - t0)) ms (including the daemon's start-up); held by: $(holder)"
