@@ -92,6 +92,7 @@ final class Capture implements AutoCloseable {
         errReader.setDaemon(true);
         errReader.start();
         Capture c = new Capture(p, file);
+        Leftovers.opened(c);
         c.reader.start();
         if (!listening.await(10, TimeUnit.SECONDS)) {
             c.close();
@@ -208,6 +209,7 @@ final class Capture implements AutoCloseable {
 
     @Override
     public void close() {
+        Leftovers.closed(this);
         if (process.isAlive()) {
             Cmd.run("kill", "-TERM", Long.toString(process.pid()));
             try {

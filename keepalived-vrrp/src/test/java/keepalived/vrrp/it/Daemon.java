@@ -63,7 +63,9 @@ final class Daemon implements AutoCloseable {
             long offset = Files.size(log);
             long now = System.currentTimeMillis();
             Process p = pb.start();
-            return new Daemon(impl, host, name, log, p, now, offset);
+            Daemon d = new Daemon(impl, host, name, log, p, now, offset);
+            Leftovers.opened(d);
+            return d;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -173,6 +175,7 @@ final class Daemon implements AutoCloseable {
 
     @Override
     public void close() {
+        Leftovers.closed(this);
         // Also any member of the group the main process left behind (keepalived's children): its
         // session (= group) id cannot be reused while the session still has a member.
         if (process.isAlive() || groupAlive()) {

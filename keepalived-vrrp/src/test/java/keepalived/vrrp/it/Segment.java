@@ -32,10 +32,12 @@ final class Segment implements AutoCloseable {
 
     /** A segment with {@code count} hosts, numbered 1..count (host i has address .i). */
     static Segment create(int count) {
+        Leftovers.sweepDeadJvms();
         int index = SEQ.incrementAndGet() % 250 + 1;
         String bridge = NetNs.uniqueRootName("kb");
         Cmd.run("ip", "link", "add", bridge, "type", "bridge", "ageing_time", "0", "mcast_snooping", "0").check();
         Segment s = new Segment(index, bridge);
+        Leftovers.opened(s);
         try {
             Cmd.run("ip", "link", "set", bridge, "up").check();
             for (int i = 1; i <= count; i++) {
@@ -111,6 +113,7 @@ final class Segment implements AutoCloseable {
             return;
         }
         closed = true;
+        Leftovers.closed(this);
         for (Host h : hosts) {
             h.ns().close();
         }
