@@ -199,7 +199,7 @@ public final class VrrpInstance {
         if (view.priority() == 0) {
             stats.priZeroRcvd++;
         }
-        if (!started) {
+        if (!started || config.owner() && config.ownerIgnoreAdverts()) {
             return v;
         }
         long now = clock.nanoTime();

@@ -372,4 +372,15 @@ class VrrpInstanceTest {
         assertEquals(Verdict.OK, h.deliver(i, t, "10.0.0.4", 150, 1, false), "no TTL check for unicast by default");
         assertEquals(150, i.masterPriority());
     }
+
+    @Test
+    void ownerIgnoreAdverts() {
+        VrrpInstance i = start("state MASTER\n owner_ignore_adverts");
+        h.take();
+        h.advert(i, "10.0.0.9", 100);
+        h.advert(i, "10.0.0.99", 255);
+        assertEquals(VrrpState.MASTER, i.state());
+        assertEquals(List.of(), h.take());
+        assertEquals(2, i.stats().advertRcvd());
+    }
 }
