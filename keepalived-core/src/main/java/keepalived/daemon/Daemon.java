@@ -65,6 +65,9 @@ public final class Daemon {
                 synchronized (running) {
                     running.add(r);
                 }
+                if (stopping.get()) {
+                    r.stop(); // the stop signal came while it was starting
+                }
             } catch (Exception e) {
                 LOG.error("Unable to start the {} subsystem: {}", s.name(), String.valueOf(e.getMessage()), e);
                 stop();

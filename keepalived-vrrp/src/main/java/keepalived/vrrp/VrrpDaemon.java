@@ -98,6 +98,7 @@ public final class VrrpDaemon implements VrrpIo {
     private final byte[] scratch = new byte[16];
     private final ByteBuffer out = ByteBuffer.allocateDirect(2048).order(ByteOrder.BIG_ENDIAN);
     private boolean v3ChecksumAsV2;
+    private long garpIntervalNs;
     private boolean stopping;
     private long malformed;
     private long unknownVrid;
@@ -110,7 +111,9 @@ public final class VrrpDaemon implements VrrpIo {
         final byte[] source;
         final List<byte[]> destinations = new ArrayList<>();
         final List<byte[]> destinationAddresses = new ArrayList<>();
-        long lastGratuitousNs = Long.MIN_VALUE;
+        long lastRoundNs = Long.MIN_VALUE;
+        int pendingGratuitous;
+        keepalived.loop.Timer gratuitousTimer;
 
         Runtime(InstanceConfig config, VrrpInstance instance, AdvertSocket socket, byte[] source) {
             this.config = config;
@@ -177,6 +180,7 @@ public final class VrrpDaemon implements VrrpIo {
     private void setUp() throws IOException {
         Block globals = config.globalDefs();
         v3ChecksumAsV2 = globals != null && globals.get(GlobalDefsKeywords.V3_CHECKSUM_AS_V2);
+        garpIntervalNs = globals == null ? 0 : globals.get(GlobalDefsKeywords.VRRP_GARP_INTERVAL) * 1000L;
         rtnl = Rtnl.open();
         for (Link l : rtnl.links()) {
             ifindexes.put(l.name(), l.index());
@@ -213,6 +217,7 @@ public final class VrrpDaemon implements VrrpIo {
             byte[] source = localAddress(ic, ifindex);
             VrrpInstance vi = new VrrpInstance(ic, loop.timers(), NanoClock.SYSTEM, this);
             Runtime rt = new Runtime(ic, vi, socket, source);
+            rt.gratuitousTimer = loop.newTimer((timer, now) -> gratuitousRoundDue(rt, now));
             if (ic.unicast()) {
                 for (UnicastPeer p : ic.unicastPeers()) {
                     rt.destinations.add(socket.destination(p.address()));
@@ -461,10 +466,36 @@ public final class VrrpDaemon implements VrrpIo {
         if (rt == null) {
             return;
         }
-        // keepalived logs the burst once per address, then every packet; rounds of one burst
-        // (garp_interval 0) arrive in the same loop cycle
-        boolean burst = rt.lastGratuitousNs != loop.nowNs();
-        rt.lastGratuitousNs = loop.nowNs();
+        if (garpIntervalNs <= 0) {
+            gratuitousRound(rt);
+            return;
+        }
+        // vrrp_garp_interval: rounds queue up and leave one interval apart
+        rt.pendingGratuitous++;
+        if (!rt.gratuitousTimer.isScheduled()) {
+            long now = loop.nowNs();
+            long due = rt.lastRoundNs == Long.MIN_VALUE ? now : Math.max(now, rt.lastRoundNs + garpIntervalNs);
+            rt.gratuitousTimer.scheduleAt(due);
+        }
+    }
+
+    private void gratuitousRoundDue(Runtime rt, long now) {
+        if (rt.pendingGratuitous <= 0 || stopping) {
+            return;
+        }
+        rt.pendingGratuitous--;
+        gratuitousRound(rt);
+        if (rt.pendingGratuitous > 0) {
+            rt.gratuitousTimer.scheduleAt(now + garpIntervalNs);
+        }
+    }
+
+    private void gratuitousRound(Runtime rt) {
+        // keepalived logs the burst once per address, then every packet; the rounds of one
+        // burst arrive in the same loop cycle (or one interval apart)
+        long now = loop.nowNs();
+        boolean burst = rt.lastRoundNs == Long.MIN_VALUE || now - rt.lastRoundNs > garpIntervalNs + 1_000_000L;
+        rt.lastRoundNs = now;
         announce(rt, rt.config.vips(), burst);
         announce(rt, rt.config.evips(), burst);
     }
