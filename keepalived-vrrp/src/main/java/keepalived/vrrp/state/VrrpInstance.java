@@ -184,7 +184,6 @@ public final class VrrpInstance {
      * @return the instance-level verdict (accepted ones were acted on)
      */
     public Verdict onAdvert(AdvertView view, boolean multicast) {
-        stats.advertRcvd++;
         Verdict v = AdvertPacket.validate(view, template, multicast, !config.skipCheckAdvAddr());
         if (v.accepted() && !multicast) {
             Verdict peer = checkPeer(view);
@@ -196,6 +195,7 @@ public final class VrrpInstance {
         if (!v.accepted()) {
             return v;
         }
+        stats.advertRcvd++; // keepalived counts only adverts that pass its checks (seen on 2.2.7)
         if (view.priority() == 0) {
             stats.priZeroRcvd++;
         }
