@@ -151,6 +151,21 @@ public final class Schema {
         return add(new Keyword(word, Keyword.Kind.BLOCK, null, sub, Keyword.BlockMode.INLINE, null));
     }
 
+    /**
+     * Marks keywords of this block as honoured at run time (docs/compatibility.md says so);
+     * an unknown name is a programming error, caught when the table loads.
+     */
+    public Schema implemented(String... words) {
+        for (String w : words) {
+            Keyword k = keywords.get(w);
+            if (k == null) {
+                throw new IllegalStateException("implemented(): no keyword " + w + " in " + name);
+            }
+            k.support(Keyword.Support.IMPLEMENTED);
+        }
+        return this;
+    }
+
     /** An old spelling: same handling as {@code current}, documented as replaced by it. */
     public Keyword alias(String oldWord, String current) {
         Keyword k = keywords.get(current);

@@ -231,4 +231,15 @@ public final class GlobalDefsKeywords {
                     "SECURITY VIOLATION - start/shutdown scripts are being executed but script_security not enabled.");
         }
     }
+
+    // What keepalived-vrrp honours today (docs/compatibility.md); the rest is parsed and planned.
+    static {
+        SCHEMA.implemented("notify_fifo", "vrrp_notify_fifo", "v3_checksum_as_v2", "vrrp_check_unicast_src",
+                "vrrp_down_timer_adverts", "vrrp_garp_interval", "vrrp_garp_lower_prio_delay",
+                "vrrp_garp_lower_prio_repeat", "vrrp_garp_master_delay", "vrrp_garp_master_refresh",
+                "vrrp_garp_master_refresh_repeat", "vrrp_garp_master_repeat", "vrrp_higher_prio_send_advert",
+                "vrrp_lower_prio_no_advert", "vrrp_mcast_group4", "vrrp_mcast_group6", "vrrp_min_garp",
+                "vrrp_notify_priority_changes", "vrrp_owner_ignore_adverts", "vrrp_skip_check_adv_addr",
+                "vrrp_version");
+    }
 }

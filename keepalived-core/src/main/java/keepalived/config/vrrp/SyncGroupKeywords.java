@@ -92,4 +92,9 @@ public final class SyncGroupKeywords {
             default -> null;
         };
     }
+
+    // What keepalived-vrrp honours today (docs/compatibility.md); the rest is parsed and planned.
+    static {
+        SCHEMA.implemented("group", "notify", "notify_master", "notify_backup", "notify_fault");
+    }
 }

@@ -165,7 +165,12 @@ public final class VrrpInstanceKeywords {
             String w = a.required(1);
             switch (w) {
                 case "PASS" -> b.set(AUTH_TYPE, AuthType.PASS, a.origin());
-                case "AH" -> b.set(AUTH_TYPE, AuthType.AH, a.origin());
+                case "AH" -> {
+                    b.set(AUTH_TYPE, AuthType.AH, a.origin());
+                    // IPsec AH on adverts is not implemented: say so rather than run without it
+                    a.problems().notice(a.origin(), "auth_type AH is not supported by keepalived-java"
+                            + " - adverts are sent without authentication");
+                }
                 default -> a.error(who(b) + "unknown authentication type '" + w + "'");
             }
         }).doc("PASS|AH");
@@ -504,5 +509,19 @@ public final class VrrpInstanceKeywords {
     /** Severity helper kept for checks that report interface problems. */
     static void badInterface(Problems p, keepalived.config.Origin o, String msg) {
         p.report(Severity.BAD_INTERFACE, o, msg);
+    }
+
+    // What keepalived-vrrp honours today (docs/compatibility.md); the rest is parsed and planned.
+    static {
+        SCHEMA.implemented("state", "interface", "virtual_router_id", "priority", "advert_int", "authentication",
+                "virtual_ipaddress", "virtual_ipaddress_excluded", "nopreempt", "preempt_delay", "unicast_src_ip",
+                "mcast_src_ip", "unicast_peer", "unicast_ttl", "check_unicast_src", "mcast_dst_ip", "version",
+                "native_ipv6", "skip_check_adv_addr", "dont_track_primary", "down_timer_adverts",
+                "garp_master_delay", "garp_master_repeat", "garp_master_refresh", "garp_master_refresh_repeat",
+                "garp_lower_prio_delay", "garp_lower_prio_repeat", "lower_prio_no_advert",
+                "higher_prio_send_advert", "track_interface", "track_script", "notify", "notify_master",
+                "notify_backup", "notify_fault", "notify_stop", "notify_master_rx_lower_pri",
+                "notify_priority_changes");
+        AUTHENTICATION.implemented("auth_type", "auth_pass");
     }
 }

@@ -101,4 +101,9 @@ public final class VrrpScriptKeywords {
     static List<String> names(List<keepalived.config.Block> scripts) {
         return scripts.stream().filter(VrrpScriptKeywords::usable).map(keepalived.config.Block::name).toList();
     }
+
+    // What keepalived-vrrp honours today (docs/compatibility.md); the rest is parsed and planned.
+    static {
+        SCHEMA.implemented("script", "interval", "timeout", "weight", "rise", "fall", "init_fail");
+    }
 }
