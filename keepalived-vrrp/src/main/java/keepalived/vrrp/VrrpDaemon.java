@@ -513,8 +513,12 @@ public final class VrrpDaemon implements VrrpIo {
     }
 
     @Override
-    public void stateChanged(VrrpInstance instance, VrrpState from, VrrpState to, int priority) {
+    public void stateChanging(VrrpInstance instance, VrrpState from, VrrpState to) {
         LOG.info("({}) Entering {} STATE{}", instance.name(), to, from == VrrpState.INIT ? " (init)" : "");
+    }
+
+    @Override
+    public void stateChanged(VrrpInstance instance, VrrpState from, VrrpState to, int priority) {
         InstanceConfig ic = instance.config();
         NotifyScript specific = switch (to) {
             case MASTER -> ic.notifyMaster();

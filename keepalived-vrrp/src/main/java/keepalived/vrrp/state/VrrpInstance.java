@@ -136,12 +136,17 @@ public final class VrrpInstance {
         long now = clock.nanoTime();
         wantState = config.wantMaster() || config.owner() ? VrrpState.MASTER : VrrpState.BACKUP;
         if (ownFault || groupFaulted()) {
+            io.stateChanging(this, state, VrrpState.FAULT);
             transition(VrrpState.FAULT, now);
             syncFault();
             return;
         }
+        boolean ownerNow = config.owner() && groupAllowsMaster();
+        if (!ownerNow) {
+            io.stateChanging(this, state, VrrpState.BACKUP); // keepalived: "Entering BACKUP STATE (init)" first
+        }
         io.setVips(this, false);
-        if (config.owner() && groupAllowsMaster()) {
+        if (ownerNow) {
             becomeMaster(now);
             syncMaster();
             return;
@@ -442,6 +447,7 @@ public final class VrrpInstance {
             return;
         }
         wantState = VrrpState.MASTER;
+        LOG.info("({}) Receive advertisement timeout", config.name());
         if (!groupAllowsMaster()) {
             // wait for the other members to want MASTER too
             downTimer.scheduleAt(now + masterDownIntervalUs() * NS_PER_US);
@@ -459,6 +465,7 @@ public final class VrrpInstance {
         wantState = VrrpState.MASTER;
         masterAdvertIntervalUs = config.advertIntUs();
         VrrpState from = state;
+        io.stateChanging(this, from, VrrpState.MASTER);
         state = VrrpState.MASTER;
         lastTransitionNs = now;
         stats.becomeMaster++;
@@ -484,6 +491,7 @@ public final class VrrpInstance {
 
     /** MASTER → BACKUP (a higher priority master, or the sync group going BACKUP). */
     private void leaveMasterToBackup(long now) {
+        io.stateChanging(this, state, VrrpState.BACKUP);
         stopMasterTimers();
         io.setVips(this, false);
         stats.releaseMaster++;
@@ -496,6 +504,7 @@ public final class VrrpInstance {
         if (state == VrrpState.FAULT) {
             return;
         }
+        io.stateChanging(this, state, VrrpState.FAULT);
         if (state == VrrpState.MASTER) {
             sendAdvert(0);
             stopMasterTimers();
@@ -519,6 +528,7 @@ public final class VrrpInstance {
             }
         }
         wantState = config.owner() ? VrrpState.MASTER : VrrpState.BACKUP;
+        io.stateChanging(this, state, VrrpState.BACKUP);
         transition(VrrpState.BACKUP, now);
         downTimer.scheduleAt(now + masterDownIntervalUs() * NS_PER_US);
     }

@@ -19,8 +19,15 @@ public interface VrrpIo {
     void sendGratuitous(VrrpInstance instance);
 
     /**
-     * The instance changed state ({@code from} is {@link VrrpState#INIT} at start-up). Notify
-     * scripts, FIFO lines and the {@code Entering X STATE} log belong here.
+     * A transition begins, before its advert, VIP and GARP side effects: keepalived logs
+     * {@code Entering X STATE} at this point ({@code from} is {@link VrrpState#INIT} at start-up).
+     */
+    default void stateChanging(VrrpInstance instance, VrrpState from, VrrpState to) {
+    }
+
+    /**
+     * The instance changed state, its side effects done (VIPs are in place when a MASTER's
+     * notify runs). Notify scripts and FIFO lines belong here.
      */
     void stateChanged(VrrpInstance instance, VrrpState from, VrrpState to, int priority);
 
