@@ -36,9 +36,10 @@ public final class CompatibilityDoc {
         {"Signals (RELOAD, STOP, DATA, STATS, STATS_CLEAR, JSON) and reload semantics", "partial",
             "SIGTERM/SIGINT stop (priority 0, VIPs removed unless -V), SIGUSR2 stats; reload, data, JSON planned"},
         {"VRRP v2/v3 (adverts, elections, VIPs, GARP/NA, sync groups, tracking, notify, FIFOs)", "partial",
-            "v2/v3, IPv4/IPv6, multicast/unicast, PASS auth, VIPs/eVIPs, GARP/NA, preempt, track_interface/"
-            + "track_script, sync groups, notify, FIFO: interoperate with keepalived 2.2.7. Planned: virtual "
-            + "routes/rules, track_file/process/bfd, VMAC, AH, smtp_alert"},
+            "v2/v3, IPv4/IPv6, multicast/unicast, PASS auth, VIPs/eVIPs, virtual routes/rules, static "
+            + "addresses/routes/rules, GARP/NA, preempt, track_interface/track_script/track_file (polled)/"
+            + "track_process (/proc scan), sync groups, notify, FIFO: interoperate with keepalived 2.2.7. "
+            + "Planned: track_bfd, VMAC, AH, smtp_alert, route/rule/address tracking (no_track, track_group)"},
         {"IPVS and health checkers (TCP, HTTP/SSL, MISC, SMTP, DNS, PING, UDP, FILE, BFD)", "planned", ""},
         {"BFD", "planned", ""},
         {"State dumps (`keepalived.data`, `keepalived.stats`, JSON)", "partial",

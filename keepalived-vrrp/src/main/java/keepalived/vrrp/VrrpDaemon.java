@@ -24,6 +24,7 @@ import keepalived.config.KeepalivedConfig;
 import keepalived.config.global.GlobalDefsKeywords;
 import keepalived.config.net.IpAddress;
 import keepalived.config.net.IpPrefix;
+import keepalived.config.net.StaticKeywords;
 import keepalived.config.vrrp.NotifyScript;
 import keepalived.config.vrrp.SyncGroupKeywords;
 import keepalived.config.vrrp.UnicastPeer;
@@ -42,6 +43,7 @@ import keepalived.vrrp.io.AdvertSocket;
 import keepalived.vrrp.io.Announcer;
 import keepalived.vrrp.io.NotifyFifo;
 import keepalived.vrrp.io.NotifyRunner;
+import keepalived.vrrp.io.RouteManager;
 import keepalived.vrrp.io.VipManager;
 import keepalived.vrrp.packet.AdvertPacket;
 import keepalived.vrrp.packet.AdvertTemplate;
@@ -79,6 +81,10 @@ public final class VrrpDaemon implements VrrpIo {
     private Rtnl rtnl;
     private RtnlEvents events;
     private VipManager vips;
+    private RouteManager routes;
+    private TrackFiles files;
+    private TrackProcesses processes;
+    private boolean staticInstalled;
     private Announcer announcer;
     private TrackScripts scripts;
     private final NotifyRunner notifier = new NotifyRunner();
@@ -186,6 +192,8 @@ public final class VrrpDaemon implements VrrpIo {
             ifindexes.put(l.name(), l.index());
         }
         vips = new VipManager(rtnl, this::ifindex);
+        routes = new RouteManager(rtnl, this::ifindex);
+        installStatic(globals);
         announcer = new Announcer(this::ifindex);
         openFifos(globals);
         for (Block g : config.syncGroups()) {
@@ -197,9 +205,22 @@ public final class VrrpDaemon implements VrrpIo {
                 rt.instance.onTrackerChange(TrackKind.SCRIPT, name, up);
             }
         });
+        files = new TrackFiles(loop, config.root().blocks(keepalived.config.vrrp.VrrpKeywords.TRACK_FILES),
+                this::onTrackFile);
+        processes = new TrackProcesses(loop,
+                config.root().blocks(keepalived.config.vrrp.VrrpKeywords.TRACK_PROCESSES), (name, up) -> {
+                    for (Runtime rt : instances) {
+                        rt.instance.onTrackerChange(TrackKind.PROCESS, name, up);
+                    }
+                });
         for (Block b : config.vrrpInstances()) {
-            InstanceConfig ic = InstanceConfig.from(b, globals).withTrackWeights(
-                    t -> t.kind() == TrackKind.SCRIPT ? scripts.weight(t.name()) : 0);
+            InstanceConfig ic = InstanceConfig.from(b, globals).withTracks(t -> switch (t.kind()) {
+                case SCRIPT -> t.weight() != null ? t : new InstanceConfig.Track(t.kind(), t.name(),
+                        scripts.weight(t.name()), t.reverse());
+                case FILE -> files.resolve(t);
+                case PROCESS -> processes.resolve(t);
+                default -> t.weight() != null ? t : new InstanceConfig.Track(t.kind(), t.name(), 0, t.reverse());
+            });
             int ifindex = ifindex(ic.interfaceName());
             if (ifindex <= 0) {
                 LOG.error("({}) Unknown interface {} - instance not started", ic.name(), ic.interfaceName());
@@ -247,6 +268,18 @@ public final class VrrpDaemon implements VrrpIo {
             for (InstanceConfig.Track t : ic.trackers()) {
                 if (t.kind() == TrackKind.SCRIPT && !scripts.isGood(t.name())) {
                     vi.onTrackerChange(TrackKind.SCRIPT, t.name(), false);
+                } else if (t.kind() == TrackKind.FILE) {
+                    long v = files.value(t.name());
+                    if (v != 0) {
+                        vi.onTrackFileValue(t.name(), v);
+                    }
+                    if (TrackFiles.faults(t, v)) {
+                        LOG.info("({}): tracked file {} now FAULT state", ic.name(), t.name());
+                    }
+                } else if (t.kind() == TrackKind.PROCESS && !processes.isUp(t.name())) {
+                    LOG.info("({}) entering FAULT state (tracked process {} quorum not achieved)", ic.name(),
+                            t.name());
+                    vi.onTrackerChange(TrackKind.PROCESS, t.name(), false);
                 } else if (t.kind() == TrackKind.INTERFACE) {
                     Link tl = rtnl.link(t.name()).orElse(null);
                     if (tl == null || !tl.isUp() || !tl.hasCarrier()) {
@@ -280,15 +313,25 @@ public final class VrrpDaemon implements VrrpIo {
         }
 
         List<String> usedScripts = new ArrayList<>();
+        List<String> usedFiles = new ArrayList<>();
+        List<String> usedProcesses = new ArrayList<>();
+        long minAdvertUs = 1_000_000L;
         for (Runtime rt : instances) {
             rt.instance.start();
+            minAdvertUs = Math.min(minAdvertUs, rt.config.advertIntUs());
             for (InstanceConfig.Track t : rt.config.trackers()) {
-                if (t.kind() == TrackKind.SCRIPT) {
-                    usedScripts.add(t.name());
+                switch (t.kind()) {
+                    case SCRIPT -> usedScripts.add(t.name());
+                    case FILE -> usedFiles.add(t.name());
+                    case PROCESS -> usedProcesses.add(t.name());
+                    default -> { }
                 }
             }
         }
         scripts.start(usedScripts);
+        // files are polled every advert interval (the shortest, 0.1..1 s) rather than through inotify
+        files.start(usedFiles, Math.max(100_000L, minAdvertUs) * 1000L);
+        processes.start(usedProcesses);
         LOG.info("Startup complete");
         LOG.debug("VRRP: {} instance(s) on {} socket(s)", instances.size(), sockets.size());
     }
@@ -374,6 +417,55 @@ public final class VrrpDaemon implements VrrpIo {
         return false;
     }
 
+    // ---- static addresses, routes, rules and tracked files (loop thread)
+
+    /**
+     * static_ipaddress (no dev: global default_interface), static_routes, static_rules: installed
+     * at start whatever the VRRP state. keepalived 2.2.7 removes them all again when it stops,
+     * even with -V (observed), so {@link #removeStatic} does too.
+     */
+    private void installStatic(Block globals) {
+        Block root = config.root();
+        if (!StaticKeywords.isUsed(root)) {
+            return;
+        }
+        String dflt = globals == null ? GlobalDefsKeywords.DEFAULT_INTERFACE.defaultValue()
+                : globals.get(GlobalDefsKeywords.DEFAULT_INTERFACE);
+        vips.add(root.get(StaticKeywords.STATIC_ADDRESSES), dflt);
+        routes.addRoutes(root.get(StaticKeywords.STATIC_ROUTES));
+        routes.addRules(root.get(StaticKeywords.STATIC_RULES));
+        staticInstalled = true;
+    }
+
+    private void removeStatic() {
+        if (!staticInstalled) {
+            return;
+        }
+        Block root = config.root();
+        Block globals = config.globalDefs();
+        routes.removeRules(root.get(StaticKeywords.STATIC_RULES));
+        routes.removeRoutes(root.get(StaticKeywords.STATIC_ROUTES));
+        vips.remove(root.get(StaticKeywords.STATIC_ADDRESSES), globals.get(GlobalDefsKeywords.DEFAULT_INTERFACE));
+        staticInstalled = false;
+    }
+
+    /** A tracked file's value changed: keepalived's FAULT log lines, then the instances. */
+    private void onTrackFile(String name, long before, long after) {
+        for (Runtime rt : instances) {
+            for (InstanceConfig.Track t : rt.config.trackers()) {
+                if (t.kind() == TrackKind.FILE && t.name().equals(name)) {
+                    boolean was = TrackFiles.faults(t, before);
+                    boolean now = TrackFiles.faults(t, after);
+                    if (was != now) {
+                        LOG.info("({}): tracked file {} {} FAULT state", rt.config.name(), name,
+                                now ? "now" : "leaving");
+                    }
+                }
+            }
+            rt.instance.onTrackFileValue(name, after);
+        }
+    }
+
     // ---- receive path (loop thread)
 
     private void onDatagram(AdvertSocket socket, ByteBuffer payload, ReceiveInfo info, int ttl, byte[] destination) {
@@ -450,9 +542,26 @@ public final class VrrpDaemon implements VrrpIo {
             LOG.info("({}) setting VIPs.", instance.name());
             vips.add(ic.vips(), ic.interfaceName());
             vips.add(ic.evips(), ic.interfaceName());
+            if (!ic.vroutes().isEmpty()) {
+                LOG.info("({}) setting Virtual Routes", instance.name());
+                routes.addRoutes(ic.vroutes());
+            }
+            if (!ic.vrules().isEmpty()) {
+                LOG.info("({}) setting Virtual Rules", instance.name());
+                routes.addRules(ic.vrules());
+            }
         } else {
             if (stopping && context.dontReleaseVrrp()) {
                 return;
+            }
+            // keepalived's order: rules, routes, then addresses
+            if (!ic.vrules().isEmpty()) {
+                LOG.info("({}) removing Virtual Rules", instance.name());
+                routes.removeRules(ic.vrules());
+            }
+            if (!ic.vroutes().isEmpty()) {
+                LOG.info("({}) removing Virtual Routes", instance.name());
+                routes.removeRoutes(ic.vroutes());
             }
             LOG.info("({}) removing VIPs.", instance.name());
             vips.remove(ic.vips(), ic.interfaceName());
@@ -640,6 +749,12 @@ public final class VrrpDaemon implements VrrpIo {
         if (scripts != null) {
             scripts.stop();
         }
+        if (files != null) {
+            files.stop();
+        }
+        if (processes != null) {
+            processes.stop();
+        }
         for (Runtime rt : instances) {
             int prio = safePriority(rt.instance);
             try {
@@ -650,6 +765,7 @@ public final class VrrpDaemon implements VrrpIo {
             InstanceConfig ic = rt.config;
             notifyState(false, ic.name(), ic.notifyStop(), ic.notifyGeneric(), "STOP", prio, true);
         }
+        removeStatic();
         close();
         exitCode = 0;
         loop.shutdown();

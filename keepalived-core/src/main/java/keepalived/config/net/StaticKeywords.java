@@ -28,6 +28,7 @@ public final class StaticKeywords {
                 .owner(Keyword.Owner.VRRP).doc("routes installed at start");
         top.list("static_rules", STATIC_RULES, Rule::parse)
                 .owner(Keyword.Owner.VRRP).doc("policy routing rules installed at start");
+        top.implemented("static_ipaddress", "static_routes", "static_rules");
     }
 
     /** True when any static address, route or rule is configured. */

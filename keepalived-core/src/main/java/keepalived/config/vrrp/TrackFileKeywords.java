@@ -64,5 +64,7 @@ public final class TrackFileKeywords {
                 p.error(b.closeOrigin(), "No file set for track_file " + b.name() + " - ignoring");
             }
         });
+        // keepalived-vrrp polls the file every advert interval (keepalived: inotify)
+        SCHEMA.implemented("file", "weight", "init_file");
     }
 }

@@ -105,6 +105,9 @@ public final class TrackProcessKeywords {
                 p.error(b.closeOrigin(), "track process '" + b.name() + "' process name not specified");
             }
         });
+        // keepalived-vrrp scans /proc every second (keepalived: the proc connector)
+        SCHEMA.implemented("process", "param_match", "weight", "quorum", "quorum_max", "fork_delay",
+                "terminate_delay", "delay", "full_command");
     }
 
     private static Long delay(Block.Builder b, Args a, String prefix, Key<Long> key) {

@@ -77,9 +77,18 @@ public record InstanceConfig(String name, int vrid, String interfaceName, int ve
 
     /** The same configuration with every null tracker weight resolved by {@code objectWeight}. */
     public InstanceConfig withTrackWeights(ToIntFunction<Track> objectWeight) {
+        return withTracks(t -> t.weight() != null ? t
+                : new Track(t.kind(), t.name(), objectWeight.applyAsInt(t), t.reverse()));
+    }
+
+    /**
+     * The same configuration with every tracker replaced by {@code resolve}'s answer (the runtime
+     * fills in the tracked object's own weight and {@code weight ... reverse} there).
+     */
+    public InstanceConfig withTracks(java.util.function.UnaryOperator<Track> resolve) {
         List<Track> l = new ArrayList<>(trackers.size());
         for (Track t : trackers) {
-            l.add(t.weight() != null ? t : new Track(t.kind(), t.name(), objectWeight.applyAsInt(t), t.reverse()));
+            l.add(resolve.apply(t));
         }
         return new InstanceConfig(name, vrid, interfaceName, version, ipv6, basePriority, advertIntUs, wantMaster,
                 nopreempt, preemptDelayUs, vips, evips, vroutes, vrules, mcastGroup, srcIp, unicastPeers, unicastTtl,
