@@ -36,40 +36,20 @@ for impl in $impl_a $impl_b; do
 done
 
 vip=10.250.0.100
-tag=kjd$$                     # unique per run: names never collide with a leftover
-ns_a=${tag}a ns_b=${tag}b bridge=${tag}br veth_a=${tag}va veth_b=${tag}vb
-work=$(mktemp -d /tmp/keepalived-demo.XXXXXX)
-pid_a="" pid_b=""
-
-cleanup() {
-    set +e
-    for p in $pid_a $pid_b; do
-        # each daemon leads its own session (setsid): stop its whole group by pid
-        kill -KILL -- "-$p" 2>/dev/null
-    done
-    for p in $pid_a $pid_b; do
-        for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
-    done
-    ip link del "$veth_a" 2>/dev/null
-    ip link del "$veth_b" 2>/dev/null
-    ip netns del "$ns_a" 2>/dev/null
-    ip netns del "$ns_b" 2>/dev/null
-    ip link del "$bridge" 2>/dev/null
-    if [ -n "${KEEP_LOGS:-}" ]; then echo "logs kept in $work"; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
+. "$here/lib-netns.sh"
+netns_init
+trap netns_cleanup EXIT
 trap 'exit 130' INT TERM
+ns_a=$(netns_name a) ns_b=$(netns_name b)
 
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-
-holds() { # holds NS: whether NS's eth0 carries the VIP
-    [[ " $(ip -n "$1" -br addr show dev eth0) " == *" $vip/"* ]]
+holds() { # holds HOST: whether the host's eth0 carries the VIP
+    netns_holds "$1" "$vip"
 }
 
 holder() {
     local who=""
-    holds "$ns_a" && who="A"
-    holds "$ns_b" && who="${who:+$who and }B"
+    holds a && who="A"
+    holds b && who="${who:+$who and }B"
     echo "${who:-nobody}"
 }
 
@@ -82,50 +62,30 @@ wait_holder() { # wait_holder WHO SECONDS
 }
 
 # --- the segment: a bridge and two hosts with eth0 on it
-ip link add "$bridge" type bridge
-ip link set "$bridge" up
-for h in a b; do
-    ns=${tag}$h veth=${tag}v$h
-    ip netns add "$ns"
-    ip -n "$ns" link set lo up
-    ip link add "$veth" type veth peer name eth0 netns "$ns"
-    ip link set "$veth" master "$bridge" up
-    ip -n "$ns" link set eth0 up
-done
-ip -n "$ns_a" addr add 10.250.0.1/24 dev eth0
-ip -n "$ns_b" addr add 10.250.0.2/24 dev eth0
-echo "segment: bridge $bridge; host A = netns $ns_a (10.250.0.1), host B = netns $ns_b (10.250.0.2); VIP $vip"
+netns_segment a b
+echo "segment: bridge $NETNS_BRIDGE; host A = netns $ns_a (10.250.0.1), host B = netns $ns_b (10.250.0.2); VIP $vip"
 
-start() { # start HOST IMPL CONF -> sets pid_HOST
-    local h=$1 impl=$2 conf=$3 ns=${tag}$1 bin
+start() { # start HOST IMPL CONF
+    local h=$1 impl=$2 conf=$3 bin
     if [ "$impl" = ours ]; then bin=$ours; else bin=$theirs; fi
-    # A killed run leaves its pid files, and keepalived refuses to start while a pid in them
-    # still exists (a killed child not yet reaped counts): they are ours, remove them.
-    rm -f "$work/$h.pid" "$work/$h-vrrp.pid" "$work/$h-checkers.pid" "$work/$h-bfd.pid"
-    # setsid: the daemon leads its own session, so it (and keepalived's children) can be
-    # signalled as a group by its pid; the pid files stay in our temp dir.
-    ip netns exec "$ns" setsid "$bin" -n -l -D -f "$conf" \
-        -p "$work/$h.pid" -r "$work/$h-vrrp.pid" -c "$work/$h-checkers.pid" -b "$work/$h-bfd.pid" \
-        >>"$work/$h.log" 2>&1 &
-    eval "pid_$h=$!"
-    disown "$!" # no job notices; cleanup stops it by pid
-    echo "started $impl on host $(echo "$h" | tr ab AB) (pid $!) with ${conf#"$root"/}"
+    kd_start "$h" "$bin" "$conf"
+    echo "started $impl on host $(echo "$h" | tr ab AB) (pid ${KD_PID[$h]}) with ${conf#"$root"/}"
 }
 
 start a "$impl_a" "$root/etc/failover-a.conf"
 start b "$impl_b" "$root/etc/failover-b.conf"
 
-wait_holder A 30 || { tail -n 20 "$work"/*.log >&2; exit 1; }
+wait_holder A 30 || { tail -n 20 "$NETNS_WORK"/*.log >&2; exit 1; }
 sleep 1
 echo "VIP $vip is held by: $(holder)   (A has priority 150, B 100)"
 
-echo "killing the master (host A, pid $pid_a) with SIGKILL ..."
+echo "killing the master (host A, pid ${KD_PID[a]}) with SIGKILL ..."
 t0=$(now_ms)
-kill -KILL -- "-$pid_a"
-wait_holder "A and B" 10 || { tail -n 20 "$work"/*.log >&2; exit 1; }
+kd_signal a KILL group
+wait_holder "A and B" 10 || { tail -n 20 "$NETNS_WORK"/*.log >&2; exit 1; }
 t1=$(now_ms)
 echo "VIP $vip moved to B after $((t1 - t0)) ms (a crashed daemon leaves its copy on A; B answers ARP for it now)"
-pid_a=""
+kd_wait_gone a
 echo "  host A eth0: $(ip -n "$ns_a" -br addr show dev eth0 | cut -c33-)"
 echo "  host B eth0: $(ip -n "$ns_b" -br addr show dev eth0 | cut -c33-)"
 
@@ -133,7 +93,7 @@ echo "restarting A: with the higher priority it preempts B ..."
 t0=$(now_ms)
 start a "$impl_a" "$root/etc/failover-a.conf"
 sleep 0.2 # the stale copy on A goes first (the restarted daemon removes it at start)
-wait_holder A 30 || { tail -n 20 "$work"/*.log >&2; exit 1; }
+wait_holder A 30 || { tail -n 20 "$NETNS_WORK"/*.log >&2; exit 1; }
 t1=$(now_ms)
 echo "VIP $vip is back on A after $((t1 - t0)) ms (including the daemon's start-up); held by: $(holder)"
 echo "done; cleaning up"

@@ -23,6 +23,7 @@ final class Segment implements AutoCloseable {
     private final int index;
     private final String bridge;
     private final List<Host> hosts = new ArrayList<>();
+    private String bridge1;
     private boolean closed;
 
     private Segment(int index, String bridge) {
@@ -86,6 +87,29 @@ final class Segment implements AutoCloseable {
         return m.find() ? m.group(1) : null;
     }
 
+    /**
+     * A second segment between the same hosts: another bridge and an {@code eth1} in every host,
+     * addressed from 10.251.N.0/24 (host i has .i). For sync groups and tracked interfaces.
+     */
+    void addEth1() {
+        if (bridge1 != null) {
+            return;
+        }
+        bridge1 = NetNs.uniqueRootName("kb");
+        Cmd.run("ip", "link", "add", bridge1, "type", "bridge", "ageing_time", "0", "mcast_snooping", "0").check();
+        Cmd.run("ip", "link", "set", bridge1, "up").check();
+        for (Host h : hosts) {
+            String outside = h.ns().vethToRoot("eth1");
+            Cmd.run("ip", "link", "set", outside, "master", bridge1).check();
+            h.ns().ip("addr", "add", prefix4eth1() + h.number() + "/24", "dev", "eth1");
+        }
+    }
+
+    /** The IPv4 prefix of {@link #addEth1()}'s segment, "10.251.N.". */
+    String prefix4eth1() {
+        return "10.251." + index + ".";
+    }
+
     String prefix4() {
         return "10.250." + index + ".";
     }
@@ -118,6 +142,9 @@ final class Segment implements AutoCloseable {
             h.ns().close();
         }
         Cmd.run("ip", "link", "del", bridge);
+        if (bridge1 != null) {
+            Cmd.run("ip", "link", "del", bridge1);
+        }
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < deadline && Cmd.run("ip", "link", "show", bridge).ok()) {
             Wait.sleep(50);
@@ -132,7 +159,12 @@ final class Segment implements AutoCloseable {
 
         /** Whether {@code eth0} carries {@code address} (v4 or v6, without prefix length). */
         boolean holds(String address) {
-            Cmd.Result r = Cmd.run(null, 10, List.of("ip", "-n", ns.name(), "-o", "addr", "show", "dev", "eth0"));
+            return holds("eth0", address);
+        }
+
+        /** Whether {@code dev} carries {@code address} (v4 or v6, without prefix length). */
+        boolean holds(String dev, String address) {
+            Cmd.Result r = Cmd.run(null, 10, List.of("ip", "-n", ns.name(), "-o", "addr", "show", "dev", dev));
             String needle = (address.contains(":") ? "inet6 " : "inet ") + address + "/";
             return r.stdout().contains(needle);
         }

@@ -1,0 +1,9 @@
+package keepalived.vrrp.it;
+
+/** {@link TrackingScenarios} with Debian's keepalived on both hosts (checks the expectations). */
+class TrackingKeepalivedTest extends TrackingScenarios {
+    @Override
+    Impl impl() {
+        return Impl.KEEPALIVED;
+    }
+}
