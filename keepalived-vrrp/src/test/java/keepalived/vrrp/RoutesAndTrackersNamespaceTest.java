@@ -1,9 +1,10 @@
 package keepalived.vrrp;
 
+import keepalived.testing.Cmd;
+import keepalived.testing.Prerequisites;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ class RoutesAndTrackersNamespaceTest {
 
     @BeforeEach
     void namespace() throws Exception {
-        assumeTrue(isRoot() || System.getenv("CI") != null, "needs root");
+        Prerequisites.requireRoot();
         ns = "rtk" + ProcessHandle.current().pid() + "x" + (counter++);
         cmd("ip", "netns", "add", ns);
         cmd("ip", "-n", ns, "link", "set", "lo", "up");
@@ -285,26 +286,12 @@ class RoutesAndTrackersNamespaceTest {
         }
     }
 
-    private static boolean isRoot() {
-        try {
-            return "0".equals(new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes()).trim());
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     private static String cmd(String... argv) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException(String.join(" ", argv) + " failed: " + output);
-        }
-        return output;
+        return Cmd.run(argv).check().stdout();
     }
 
     private static void run(String... argv) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        p.waitFor(10, TimeUnit.SECONDS);
+        Cmd.run(argv);
     }
 }

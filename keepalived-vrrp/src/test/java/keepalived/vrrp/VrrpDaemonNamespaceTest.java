@@ -1,9 +1,10 @@
 package keepalived.vrrp;
 
+import keepalived.testing.Cmd;
+import keepalived.testing.Prerequisites;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ class VrrpDaemonNamespaceTest {
 
     @BeforeEach
     void namespace() throws Exception {
-        assumeTrue(isRoot() || System.getenv("CI") != null, "needs root");
+        Prerequisites.requireRoot();
         cmd("ip", "netns", "add", NS);
         cmd("ip", "-n", NS, "link", "set", "lo", "up");
         cmd("ip", "-n", NS, "link", "add", "eth0", "type", "veth", "peer", "name", "eth1");
@@ -135,27 +136,13 @@ class VrrpDaemonNamespaceTest {
         }
     }
 
-    private static boolean isRoot() {
-        try {
-            return "0".equals(new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes()).trim());
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     /** Runs a command, failing the test on a non-zero exit; returns its output. */
     private static String cmd(String... argv) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException(String.join(" ", argv) + " failed: " + output);
-        }
-        return output;
+        return Cmd.run(argv).check().stdout();
     }
 
     private static void run(String... argv) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        p.waitFor(10, TimeUnit.SECONDS);
+        Cmd.run(argv);
     }
 }
