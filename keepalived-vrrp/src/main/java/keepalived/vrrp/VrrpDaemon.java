@@ -28,6 +28,7 @@ import keepalived.config.net.StaticKeywords;
 import keepalived.config.vrrp.NotifyScript;
 import keepalived.config.vrrp.SyncGroupKeywords;
 import keepalived.config.vrrp.UnicastPeer;
+import keepalived.config.vrrp.VrrpInstanceKeywords;
 import keepalived.daemon.DaemonContext;
 import keepalived.loop.EventLoop;
 import keepalived.loop.NanoClock;
@@ -45,6 +46,7 @@ import keepalived.vrrp.io.NotifyFifo;
 import keepalived.vrrp.io.NotifyRunner;
 import keepalived.vrrp.io.RouteManager;
 import keepalived.vrrp.io.VipManager;
+import keepalived.vrrp.io.VmacManager;
 import keepalived.vrrp.packet.AdvertPacket;
 import keepalived.vrrp.packet.AdvertTemplate;
 import keepalived.vrrp.packet.AdvertView;
@@ -81,6 +83,7 @@ public final class VrrpDaemon implements VrrpIo {
     private Rtnl rtnl;
     private RtnlEvents events;
     private VipManager vips;
+    private VmacManager vmacs;
     private RouteManager routes;
     private TrackFiles files;
     private TrackProcesses processes;
@@ -115,6 +118,8 @@ public final class VrrpDaemon implements VrrpIo {
         final VrrpInstance instance;
         final AdvertSocket socket;
         final byte[] source;
+        /** Where the VIPs go and GARPs/NAs leave: the VMAC with use_vmac, else the instance's interface. */
+        String vipDev;
         final List<byte[]> destinations = new ArrayList<>();
         final List<byte[]> destinationAddresses = new ArrayList<>();
         long lastRoundNs = Long.MIN_VALUE;
@@ -126,6 +131,7 @@ public final class VrrpDaemon implements VrrpIo {
             this.instance = instance;
             this.socket = socket;
             this.source = source;
+            this.vipDev = config.interfaceName();
         }
     }
 
@@ -227,10 +233,35 @@ public final class VrrpDaemon implements VrrpIo {
                 continue;
             }
             InetAddress unicastSource = ic.unicast() ? ic.srcIp() : null;
-            AdvertSocket.Key key = new AdvertSocket.Key(ic.interfaceName(), ic.ipv6(), unicastSource);
+            // use_vmac: adverts leave (and arrive) on the VMAC unless vmac_xmit_base; VIPs go on the VMAC
+            String sockDev = ic.interfaceName();
+            int sockIndex = ifindex;
+            VmacManager.Vmac vmac = null;
+            List<String> vmacWords = b.get(VrrpInstanceKeywords.USE_VMAC);
+            if (vmacWords != null) {
+                VmacManager.Spec spec = VmacManager.Spec.parse(vmacWords, ic.vrid());
+                String name = spec.name() != null ? spec.name() : VmacManager.defaultName(ic.vrid());
+                byte[] mac = spec.mac() != null ? spec.mac() : VmacManager.virtualMac(ic.vrid(), ic.ipv6());
+                if (vmacs == null) {
+                    vmacs = new VmacManager(rtnl);
+                }
+                try {
+                    vmac = vmacs.create(ic.name(), name, mac, ic.interfaceName(), ifindex, ic.ipv6());
+                } catch (IOException e) {
+                    LOG.error("({}) Creating VMAC interface {} failed: {} - instance not started", ic.name(), name,
+                            e.getMessage());
+                    continue;
+                }
+                ifindexes.put(vmac.name(), vmac.index());
+                if (!b.get(VrrpInstanceKeywords.VMAC_XMIT_BASE)) {
+                    sockDev = vmac.name();
+                    sockIndex = vmac.index();
+                }
+            }
+            AdvertSocket.Key key = new AdvertSocket.Key(sockDev, ic.ipv6(), unicastSource);
             AdvertSocket socket = sockets.get(key);
             if (socket == null) {
-                socket = AdvertSocket.open(ic.interfaceName(), ifindex, ic.ipv6(), unicastSource, ic.unicastTtl());
+                socket = AdvertSocket.open(sockDev, sockIndex, ic.ipv6(), unicastSource, ic.unicastTtl());
                 sockets.put(key, socket);
                 AdvertSocket s = socket;
                 loop.register(socket.fd(), ev -> s.drain(this::onDatagram));
@@ -238,6 +269,9 @@ public final class VrrpDaemon implements VrrpIo {
             byte[] source = localAddress(ic, ifindex);
             VrrpInstance vi = new VrrpInstance(ic, loop.timers(), NanoClock.SYSTEM, this);
             Runtime rt = new Runtime(ic, vi, socket, source);
+            if (vmac != null) {
+                rt.vipDev = vmac.name();
+            }
             rt.gratuitousTimer = loop.newTimer((timer, now) -> gratuitousRoundDue(rt, now));
             if (ic.unicast()) {
                 for (UnicastPeer p : ic.unicastPeers()) {
@@ -540,8 +574,8 @@ public final class VrrpDaemon implements VrrpIo {
         InstanceConfig ic = rt.config;
         if (installed) {
             LOG.info("({}) setting VIPs.", instance.name());
-            vips.add(ic.vips(), ic.interfaceName());
-            vips.add(ic.evips(), ic.interfaceName());
+            vips.add(ic.vips(), rt.vipDev);
+            vips.add(ic.evips(), rt.vipDev);
             if (!ic.vroutes().isEmpty()) {
                 LOG.info("({}) setting Virtual Routes", instance.name());
                 routes.addRoutes(ic.vroutes());
@@ -564,8 +598,8 @@ public final class VrrpDaemon implements VrrpIo {
                 routes.removeRoutes(ic.vroutes());
             }
             LOG.info("({}) removing VIPs.", instance.name());
-            vips.remove(ic.vips(), ic.interfaceName());
-            vips.remove(ic.evips(), ic.interfaceName());
+            vips.remove(ic.vips(), rt.vipDev);
+            vips.remove(ic.evips(), rt.vipDev);
         }
     }
 
@@ -611,7 +645,7 @@ public final class VrrpDaemon implements VrrpIo {
 
     private void announce(Runtime rt, List<IpAddress> addresses, boolean burst) {
         for (IpAddress a : addresses) {
-            String dev = a.dev() != null ? a.dev() : rt.config.interfaceName();
+            String dev = a.dev() != null ? a.dev() : rt.vipDev;
             if (burst) {
                 LOG.info("({}) Sending/queueing {} on {} for {}", rt.config.name(),
                         a.isIpv6() ? "Unsolicited Neighbour Adverts" : "gratuitous ARPs", dev,
@@ -789,6 +823,9 @@ public final class VrrpDaemon implements VrrpIo {
             announcer.close();
         }
         fifos.forEach(NotifyFifo::close);
+        if (vmacs != null) {
+            vmacs.close();
+        }
         try {
             if (events != null) {
                 events.close();
