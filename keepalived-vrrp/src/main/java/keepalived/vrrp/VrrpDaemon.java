@@ -267,6 +267,13 @@ public final class VrrpDaemon implements VrrpIo {
                 loop.register(socket.fd(), ev -> s.drain(this::onDatagram));
             }
             byte[] source = localAddress(ic, ifindex);
+            if (vmac != null && unicastSource == null && !ic.ipv6() && socket.ifindex() == vmac.index()) {
+                try {
+                    socket.multicastSource(InetAddress.getByAddress(source));
+                } catch (IOException e) {
+                    LOG.warn("({}) Unable to set the advert source on {}: {}", ic.name(), vmac.name(), e.getMessage());
+                }
+            }
             VrrpInstance vi = new VrrpInstance(ic, loop.timers(), NanoClock.SYSTEM, this);
             Runtime rt = new Runtime(ic, vi, socket, source);
             if (vmac != null) {

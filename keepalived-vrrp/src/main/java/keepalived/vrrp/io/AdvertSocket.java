@@ -97,6 +97,14 @@ public final class AdvertSocket implements AutoCloseable {
         return unicastSource;
     }
 
+    /**
+     * IPv4 multicast adverts carry {@code source} (e.g. the parent's primary address on a VMAC,
+     * whose only addresses are VIPs) instead of the kernel's choice from this interface.
+     */
+    public void multicastSource(InetAddress source) throws NativeException {
+        socket.multicastInterface(ifindex, source);
+    }
+
     /** Joins a multicast group on this interface (each distinct group of the instances using the socket). */
     public void join(InetAddress group) throws NativeException {
         socket.joinGroup(group, ifindex);
