@@ -136,13 +136,13 @@ public final class VmacManager implements AutoCloseable {
         set("net/ipv4/conf/" + name + "/promote_secondaries", "1", false);
         set("net/ipv4/conf/" + parent + "/arp_ignore", "1", true);
         set("net/ipv4/conf/" + parent + "/arp_filter", "1", true);
+        rtnl.setLinkUp(link.index(), true);
+        LOG.info("({}): Success creating VMAC interface {}", instance, name);
         String all = read("net/ipv4/conf/all/rp_filter");
         if (all != null && !all.equals("0")) {
             LOG.info("NOTICE: setting sysctl net.ipv4.conf.all.rp_filter from {} to 0", all);
             set("net/ipv4/conf/all/rp_filter", "0", true);
         }
-        rtnl.setLinkUp(link.index(), true);
-        LOG.info("({}): Success creating VMAC interface {}", instance, name);
         return v;
     }
 
@@ -154,15 +154,7 @@ public final class VmacManager implements AutoCloseable {
     /** Deletes every VMAC and restores the sysctls changed outside them. */
     @Override
     public void close() {
-        for (Vmac v : vmacs) {
-            try {
-                rtnl.deleteLink(v.index());
-                LOG.info("({}) Success removing VMAC interface {}", v.instance(), v.name());
-            } catch (IOException e) {
-                LOG.warn("({}) Removing VMAC interface {} failed: {}", v.instance(), v.name(), e.getMessage());
-            }
-        }
-        vmacs.clear();
+        // keepalived's order: sysctls back first, then the VMACs go
         List<Map.Entry<String, String>> changes = new ArrayList<>(saved.entrySet());
         for (int i = changes.size() - 1; i >= 0; i--) {
             Map.Entry<String, String> e = changes.get(i);
@@ -172,6 +164,15 @@ public final class VmacManager implements AutoCloseable {
             write(e.getKey(), e.getValue());
         }
         saved.clear();
+        for (Vmac v : vmacs) {
+            try {
+                rtnl.deleteLink(v.index());
+                LOG.info("({}) Success removing VMAC interface {}", v.instance(), v.name());
+            } catch (IOException e) {
+                LOG.warn("({}) Removing VMAC interface {} failed: {}", v.instance(), v.name(), e.getMessage());
+            }
+        }
+        vmacs.clear();
     }
 
     private void set(String key, String value, boolean restore) {
