@@ -131,6 +131,33 @@ class VmacOursKeepalivedTest {
         assertTrue(again.log().contains("Success removing VMAC interface " + VMAC), () -> again.logTail(20));
     }
 
+    /**
+     * vmac_xmit_base on both: the VIP still sits on the VMAC and its GARPs leave from the virtual
+     * MAC, but the adverts leave (and arrive) on eth0 with eth0's MAC; failover to keepalived works.
+     */
+    @Test
+    void vmacXmitBaseAdvertsFromTheParent() {
+        String vip = segment.prefix4() + "100";
+        Conf ca = conf("a", 150).line("vmac_xmit_base").vip(vip + "/24");
+        Conf cb = conf("b", 100).line("vmac_xmit_base").vip(vip + "/24");
+        Daemon da = start(Impl.OURS, a, "a", ca);
+        awaitSoleHolder(a, vip, 15_000, "ours alone becomes MASTER on " + VMAC);
+        Daemon db = start(Impl.KEEPALIVED, b, "b", cb);
+        db.awaitBackup();
+        assertTrue(Wait.holdsFor(500, () -> soleHolder(a, vip)), () -> "ours stays MASTER beside keepalived\n" + diag());
+        List<Capture.Advert> fromA = capture.adverts(x -> x.src().equals(a.ipv4()));
+        assertFalse(fromA.isEmpty(), () -> "adverts from ours\n" + diag());
+        assertTrue(fromA.stream().allMatch(x -> x.mac().equals(a.mac())),
+                () -> "ours advertises from eth0's MAC: " + fromA + "\n" + diag());
+        assertNotNull(capture.await(Capture.Garp.class, g -> g.mac().equals(VMAC_MAC) && g.address().equals(vip), 3000),
+                () -> "gratuitous ARP from the virtual MAC\n" + diag());
+        long kill = nowMicros();
+        da.kill();
+        assertTrue(Wait.until(5000, () -> b.holds(VMAC, vip)), () -> "keepalived takes over\n" + diag());
+        assertNotNull(capture.await(Capture.Advert.class, x -> x.src().equals(b.ipv4()) && x.mac().equals(b.mac())
+                && x.prio() == 100 && x.micros() > kill, 3000), () -> "keepalived advertises from eth0\n" + diag());
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private Conf conf(String id, int priority) {
