@@ -81,18 +81,6 @@ public final class RawSocket extends NetSocket {
         }
     }
 
-    /**
-     * IPv4: multicast sends leave on {@code ifindex} with {@code source} as their source address
-     * (ip_mreqn.imr_address), whatever addresses that interface has (a VRRP VMAC carries only VIPs).
-     */
-    public void multicastInterface(int ifindex, java.net.InetAddress source) throws NativeException {
-        if (isIpv6()) {
-            multicastInterface(ifindex);
-        } else {
-            Native.setsockopt(fd(), IPPROTO_IP, IpConstants.IP_MULTICAST_IF, ipMreqnLocal(source, ifindex));
-        }
-    }
-
     /** TTL / hop limit of multicast sends (VRRP: 255, RFC 5798 §5.1.1.3). */
     public void multicastHops(int hops) throws NativeException {
         if (isIpv6()) {
@@ -135,15 +123,6 @@ public final class RawSocket extends NetSocket {
             System.arraycopy(group.getAddress(), 0, m, 0, 4);
         }
         ByteBuffer.wrap(m).order(ByteOrder.nativeOrder()).putInt(8, ifindex);
-        return m;
-    }
-
-    /** struct ip_mreqn with group 0, the local address {@code local} and the ifindex (IP_MULTICAST_IF). */
-    static byte[] ipMreqnLocal(java.net.InetAddress local, int ifindex) {
-        byte[] m = ipMreqn(null, ifindex);
-        if (local != null) {
-            System.arraycopy(local.getAddress(), 0, m, 4, 4);
-        }
         return m;
     }
 

@@ -102,7 +102,14 @@ public final class AdvertSocket implements AutoCloseable {
      * whose only addresses are VIPs) instead of the kernel's choice from this interface.
      */
     public void multicastSource(InetAddress source) throws NativeException {
-        socket.multicastInterface(ifindex, source);
+        if (ipv6) {
+            return;
+        }
+        // struct ip_mreqn {imr_multiaddr 0, imr_address = source, imr_ifindex (host order)}
+        byte[] mreqn = new byte[12];
+        System.arraycopy(source.getAddress(), 0, mreqn, 4, 4);
+        ByteBuffer.wrap(mreqn).order(java.nio.ByteOrder.nativeOrder()).putInt(8, ifindex);
+        keepalived.sys.Native.setsockopt(socket.fd(), IpConstants.IPPROTO_IP, IpConstants.IP_MULTICAST_IF, mreqn);
     }
 
     /** Joins a multicast group on this interface (each distinct group of the instances using the socket). */
