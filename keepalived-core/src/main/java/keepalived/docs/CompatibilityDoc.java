@@ -38,9 +38,9 @@ public final class CompatibilityDoc {
         {"VRRP v2/v3 (adverts, elections, VIPs, GARP/NA, sync groups, tracking, notify, FIFOs)", "partial",
             "v2/v3, IPv4/IPv6, multicast/unicast, PASS auth, VIPs/eVIPs, virtual routes/rules, static "
             + "addresses/routes/rules, GARP/NA, preempt, track_interface/track_script/track_file (polled)/"
-            + "track_process (/proc scan), VMAC (use_vmac, vmac_xmit_base; IPv4), sync groups, notify, FIFO: "
+            + "track_process (/proc scan), VMAC (use_vmac, vmac_xmit_base), sync groups, notify, FIFO: "
             + "interoperate with keepalived 2.2.7. "
-            + "Planned: track_bfd, IPv6 VMAC/use_vmac_addr/use_ipvlan, AH, smtp_alert, route/rule/address tracking (no_track, track_group)"},
+            + "Planned: track_bfd, use_vmac_addr/use_ipvlan, AH, smtp_alert, route/rule/address tracking (no_track, track_group)"},
         {"IPVS and health checkers (TCP, HTTP/SSL, MISC, SMTP, DNS, PING, UDP, FILE, BFD)", "planned", ""},
         {"BFD", "planned", ""},
         {"State dumps (`keepalived.data`, `keepalived.stats`, JSON)", "partial",

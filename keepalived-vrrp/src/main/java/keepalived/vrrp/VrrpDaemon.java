@@ -233,6 +233,7 @@ public final class VrrpDaemon implements VrrpIo {
                 continue;
             }
             InetAddress unicastSource = ic.unicast() ? ic.srcIp() : null;
+            byte[] source = localAddress(ic, ifindex);
             // use_vmac: adverts leave (and arrive) on the VMAC unless vmac_xmit_base; VIPs go on the VMAC
             String sockDev = ic.interfaceName();
             int sockIndex = ifindex;
@@ -246,7 +247,8 @@ public final class VrrpDaemon implements VrrpIo {
                     vmacs = new VmacManager(rtnl);
                 }
                 try {
-                    vmac = vmacs.create(ic.name(), name, mac, ic.interfaceName(), ifindex, ic.ipv6());
+                    InetAddress linkLocal = ic.ipv6() ? InetAddress.getByAddress(source) : null;
+                    vmac = vmacs.create(ic.name(), name, mac, ic.interfaceName(), ifindex, linkLocal);
                 } catch (IOException e) {
                     LOG.error("({}) Creating VMAC interface {} failed: {} - instance not started", ic.name(), name,
                             e.getMessage());
@@ -266,7 +268,6 @@ public final class VrrpDaemon implements VrrpIo {
                 AdvertSocket s = socket;
                 loop.register(socket.fd(), ev -> s.drain(this::onDatagram));
             }
-            byte[] source = localAddress(ic, ifindex);
             if (vmac != null && unicastSource == null && !ic.ipv6() && socket.ifindex() == vmac.index()) {
                 try {
                     socket.multicastSource(InetAddress.getByAddress(source));

@@ -1,6 +1,7 @@
 package keepalived.vrrp.io;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import keepalived.netlink.Address;
 import keepalived.netlink.Link;
 import keepalived.netlink.Rtnl;
 import org.slf4j.Logger;
@@ -27,6 +29,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class VmacManager implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("keepalived.vrrp");
+
+    private static final int RT_SCOPE_LINK = 253;
+    private static final int IFA_F_NODAD = 0x02;
+    private static final long FOREVER = 0xFFFFFFFFL;
 
     /** IFLA_MACVLAN_MODE private. */
     public static final int MACVLAN_MODE_PRIVATE = 1;
@@ -116,8 +122,9 @@ public final class VmacManager implements AutoCloseable {
      * Creates (after deleting a stale one of the same name, left by a killed run) and brings up the
      * VMAC {@code name} with {@code mac} on {@code parent}, setting keepalived's sysctls.
      */
-    public Vmac create(String instance, String name, byte[] mac, String parent, int parentIndex, boolean ipv6)
-            throws IOException {
+    public Vmac create(String instance, String name, byte[] mac, String parent, int parentIndex,
+            InetAddress linkLocal) throws IOException {
+        boolean ipv6 = linkLocal != null;
         Link stale = rtnl.link(name).orElse(null);
         if (stale != null) {
             LOG.info("({}) Removing stale interface {} before creating the VMAC", instance, name);
@@ -129,6 +136,9 @@ public final class VmacManager implements AutoCloseable {
         if (!ipv6) {
             // no IPv6 (nor its link-local address) on an IPv4 VMAC
             set("net/ipv6/conf/" + name + "/disable_ipv6", "1", false);
+        } else {
+            // an IPv6 VMAC gets no address of its own (addr_gen_mode none) but the parent's link-local
+            set("net/ipv6/conf/" + name + "/addr_gen_mode", "1", false);
         }
         set("net/ipv4/conf/" + name + "/arp_ignore", "1", false);
         set("net/ipv4/conf/" + name + "/accept_local", "1", false);
@@ -138,6 +148,14 @@ public final class VmacManager implements AutoCloseable {
         set("net/ipv4/conf/" + parent + "/arp_filter", "1", true);
         rtnl.setLinkUp(link.index(), true);
         LOG.info("({}): Success creating VMAC interface {}", instance, name);
+        if (ipv6 && !linkLocal.isAnyLocalAddress()) {
+            try {
+                rtnl.addAddress(new Address(link.index(), linkLocal, 64, null, null, null, RT_SCOPE_LINK, IFA_F_NODAD,
+                        FOREVER, FOREVER));
+            } catch (IOException e) {
+                LOG.warn("({}) Adding {} to {} failed: {}", instance, linkLocal.getHostAddress(), name, e.getMessage());
+            }
+        }
         String all = read("net/ipv4/conf/all/rp_filter");
         if (all != null && !all.equals("0")) {
             LOG.info("NOTICE: setting sysctl net.ipv4.conf.all.rp_filter from {} to 0", all);

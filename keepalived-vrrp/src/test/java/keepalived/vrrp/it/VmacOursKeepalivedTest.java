@@ -158,6 +158,37 @@ class VmacOursKeepalivedTest {
                 && x.prio() == 100 && x.micros() > kill, 3000), () -> "keepalived advertises from eth0\n" + diag());
     }
 
+    /**
+     * IPv6: the VMAC vrrp.51 has MAC 00:00:5e:00:02:33 and, like keepalived's, no address of its
+     * own but eth0's link-local, which the adverts carry as their source; NAs from the virtual MAC.
+     */
+    @Test
+    void ipv6VmacAdvertsFromTheParentsLinkLocal() {
+        String vip = segment.prefix6() + "100";
+        String mac6 = "00:00:5e:00:02:33";
+        Conf ca = conf("a", 150).vip(vip + "/64");
+        Conf cb = conf("b", 100).vip(vip + "/64");
+        Daemon da = start(Impl.OURS, a, "a", ca);
+        awaitSoleHolder(a, vip, 15_000, "ours alone becomes MASTER on " + VMAC);
+        assertTrue(a.holds(VMAC, a.linkLocal()), () -> "eth0's link-local on the VMAC\n" + diag());
+        String link = a.ns().ip("-o", "link", "show", "dev", VMAC).stdout();
+        assertTrue(link.contains("link/ether " + mac6), () -> link);
+        Daemon db = start(Impl.KEEPALIVED, b, "b", cb);
+        db.awaitBackup();
+        assertTrue(Wait.holdsFor(500, () -> soleHolder(a, vip)), () -> "ours stays MASTER beside keepalived\n" + diag());
+        List<Capture.Advert> fromA = capture.adverts(x -> x.src().equals(a.linkLocal()));
+        assertFalse(fromA.isEmpty(), () -> "adverts from ours\n" + diag());
+        assertTrue(fromA.stream().allMatch(x -> x.mac().equals(mac6) && x.dst().equals("ff02::12")),
+                () -> "ours advertises from the virtual MAC: " + fromA + "\n" + diag());
+        assertNotNull(capture.await(Capture.Na.class, n -> n.mac().equals(mac6) && n.target().equals(vip), 3000),
+                () -> "unsolicited NA from the virtual MAC\n" + diag());
+        long kill = nowMicros();
+        da.kill();
+        assertTrue(Wait.until(5000, () -> b.holds(VMAC, vip)), () -> "keepalived takes over\n" + diag());
+        assertNotNull(capture.await(Capture.Advert.class, x -> x.src().equals(b.linkLocal()) && x.mac().equals(mac6)
+                && x.prio() == 100 && x.micros() > kill, 3000), () -> "keepalived advertises from its VMAC\n" + diag());
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private Conf conf(String id, int priority) {
