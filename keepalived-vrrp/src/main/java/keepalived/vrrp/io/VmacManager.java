@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * namespace): the VMAC is created and brought up at start whatever the state and kept until stop;
  * on the VMAC arp_ignore=1, accept_local=1, rp_filter=0, promote_secondaries=1 (and IPv6 off for an
  * IPv4 VMAC); on the parent arp_ignore=1 and arp_filter=1; net.ipv4.conf.all.rp_filter set to 0
- * ("NOTICE: setting sysctl ..."). {@link #close()} deletes the VMACs and restores all.rp_filter and
- * (unlike keepalived 2.2.7, which leaves them set) the parent's arp_ignore/arp_filter.
+ * ("NOTICE: setting sysctl ...", see {@link #relaxAllRpFilter}). {@link #close()} restores the
+ * rp_filter values and (unlike keepalived 2.2.7, which leaves them set) the parent's
+ * arp_ignore/arp_filter, then deletes the VMACs. An IPv6 VMAC has addr_gen_mode none and the
+ * parent's link-local address (keepalived 2.2.7 names it vrrp.VRID too).
  */
 public final class VmacManager implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("keepalived.vrrp");
@@ -156,12 +158,60 @@ public final class VmacManager implements AutoCloseable {
                 LOG.warn("({}) Adding {} to {} failed: {}", instance, linkLocal.getHostAddress(), name, e.getMessage());
             }
         }
-        String all = read("net/ipv4/conf/all/rp_filter");
-        if (all != null && !all.equals("0")) {
-            LOG.info("NOTICE: setting sysctl net.ipv4.conf.all.rp_filter from {} to 0", all);
-            set("net/ipv4/conf/all/rp_filter", "0", true);
-        }
+        relaxAllRpFilter();
         return v;
+    }
+
+    /**
+     * The kernel applies max(all, interface) rp_filter, so a VMAC's rp_filter 0 needs all.rp_filter
+     * 0. Like keepalived 2.2.7 (observed), a non-zero all value N first moves to default and to every
+     * other interface below N (lo aside), then all becomes 0; everything is put back at stop.
+     */
+    private void relaxAllRpFilter() {
+        String all = read("net/ipv4/conf/all/rp_filter");
+        if (all == null || all.equals("0")) {
+            return;
+        }
+        int n = parse(all);
+        String def = read("net/ipv4/conf/default/rp_filter");
+        if (def != null && parse(def) < n) {
+            LOG.info("NOTICE: setting sysctl net.ipv4.conf.default.rp_filter from {} to {}", def, all);
+            set("net/ipv4/conf/default/rp_filter", all, true);
+        }
+        try (var dirs = Files.list(procSys.resolve("net/ipv4/conf"))) {
+            for (Path d : dirs.toList()) {
+                String ifname = d.getFileName().toString();
+                if (ifname.equals("all") || ifname.equals("default") || ifname.equals("lo") || isVmac(ifname)) {
+                    continue;
+                }
+                String key = "net/ipv4/conf/" + ifname + "/rp_filter";
+                String v = read(key);
+                if (v != null && parse(v) < n) {
+                    set(key, all, true);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Listing net.ipv4.conf failed: {}", e.getMessage());
+        }
+        LOG.info("NOTICE: setting sysctl net.ipv4.conf.all.rp_filter from {} to 0", all);
+        set("net/ipv4/conf/all/rp_filter", "0", true);
+    }
+
+    private boolean isVmac(String ifname) {
+        for (Vmac v : vmacs) {
+            if (v.name().equals(ifname)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int parse(String v) {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** The VMACs made so far. */
@@ -178,6 +228,8 @@ public final class VmacManager implements AutoCloseable {
             Map.Entry<String, String> e = changes.get(i);
             if (e.getKey().equals("net/ipv4/conf/all/rp_filter")) {
                 LOG.info("NOTICE: resetting sysctl net.ipv4.conf.all.rp_filter to {}", e.getValue());
+            } else if (e.getKey().equals("net/ipv4/conf/default/rp_filter")) {
+                LOG.info("NOTICE: resetting sysctl net.ipv4.conf.default.rp_filter to {}", e.getValue());
             }
             write(e.getKey(), e.getValue());
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 import keepalived.testing.Cmd;
 import keepalived.testing.Prerequisites;
@@ -36,10 +37,11 @@ class VmacOursKeepalivedTest {
     private final List<Daemon> daemons = new java.util.ArrayList<>();
 
     @BeforeEach
-    void setUp() throws Exception {
+    void setUp(TestInfo info) throws Exception {
         Prerequisites.requireRealKeepalived();
         Prerequisites.require(Cmd.available("tcpdump"), "tcpdump (apt-get install tcpdump)");
-        dir = Path.of("target", "it", getClass().getSimpleName()).toAbsolutePath();
+        dir = Path.of("target", "it", getClass().getSimpleName(),
+                info.getTestMethod().map(m -> m.getName()).orElse("test")).toAbsolutePath();
         if (Files.exists(dir)) {
             try (var walk = Files.walk(dir)) {
                 for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
@@ -71,8 +73,9 @@ class VmacOursKeepalivedTest {
     @Test
     void vmacMasterBesideKeepalivedFailoverBothWaysAndCleanStop() {
         String vip = segment.prefix4() + "100";
-        // a non-zero all.rp_filter, which the VMAC needs at 0: ours must put it back at stop
-        sysctlSet(a, "net.ipv4.conf.all.rp_filter", "1");
+        // a non-zero all.rp_filter, which the VMAC needs at 0: it moves to default and eth0 while
+        // ours runs, and everything is put back at stop (keepalived 2.2.7 does the same)
+        hostSysctls();
         assertEquals("0", conf(a, "eth0", "arp_ignore"));
         Conf ca = conf("a", 150).vip(vip + "/24");
         Conf cb = conf("b", 100).vip(vip + "/24");
@@ -85,6 +88,8 @@ class VmacOursKeepalivedTest {
         assertEquals("1", conf(a, "eth0", "arp_ignore"));
         assertEquals("1", conf(a, "eth0", "arp_filter"));
         assertEquals("0", conf(a, "all", "rp_filter"));
+        assertEquals("2", conf(a, "default", "rp_filter"));
+        assertEquals("2", conf(a, "eth0", "rp_filter"));
         assertEquals("1", conf(a, VMAC, "arp_ignore"));
         assertEquals("1", conf(a, VMAC, "accept_local"));
         assertEquals("0", conf(a, VMAC, "rp_filter"));
@@ -110,9 +115,7 @@ class VmacOursKeepalivedTest {
                 && x.prio() == 100 && x.micros() > kill, 3000), () -> "keepalived advertises from its VMAC\n" + diag());
 
         // the killed run could not restore the sysctls: put back what the host had, for the SIGTERM check
-        sysctlSet(a, "net.ipv4.conf.all.rp_filter", "1");
-        sysctlSet(a, "net.ipv4.conf.eth0.arp_ignore", "0");
-        sysctlSet(a, "net.ipv4.conf.eth0.arp_filter", "0");
+        hostSysctls();
         // ours restarted: replaces the VMAC its killed run left (with the VIP) and preempts
         long restart = nowMicros();
         Daemon again = start(Impl.OURS, a, "a", ca);
@@ -124,7 +127,9 @@ class VmacOursKeepalivedTest {
         again.signal("TERM");
         assertEquals(0, again.waitExit(5000), () -> "ours exits 0 after SIGTERM\n" + diag());
         assertFalse(Cmd.run(null, 10, List.of("ip", "-n", a.name(), "link", "show", "dev", VMAC)).ok(), () -> "ours deleted " + VMAC + "\n" + diag());
-        assertEquals("1", conf(a, "all", "rp_filter"));
+        assertEquals("2", conf(a, "all", "rp_filter"));
+        assertEquals("0", conf(a, "default", "rp_filter"));
+        assertEquals("0", conf(a, "eth0", "rp_filter"));
         assertEquals("0", conf(a, "eth0", "arp_ignore"));
         assertEquals("0", conf(a, "eth0", "arp_filter"));
         assertTrue(Wait.until(5000, () -> soleHolder(b, vip)), () -> "keepalived takes over after SIGTERM\n" + diag());
@@ -219,6 +224,15 @@ class VmacOursKeepalivedTest {
     private static String conf(Segment.Host h, String ifname, String key) {
         return Cmd.run(null, 10, h.ns().exec("cat", "/proc/sys/net/ipv4/conf/" + ifname + "/" + key)).check().stdout()
                 .strip();
+    }
+
+    /** all.rp_filter 2, default and eth0 0, eth0 answering ARP normally. */
+    private void hostSysctls() {
+        sysctlSet(a, "net.ipv4.conf.all.rp_filter", "2");
+        sysctlSet(a, "net.ipv4.conf.default.rp_filter", "0");
+        sysctlSet(a, "net.ipv4.conf.eth0.rp_filter", "0");
+        sysctlSet(a, "net.ipv4.conf.eth0.arp_ignore", "0");
+        sysctlSet(a, "net.ipv4.conf.eth0.arp_filter", "0");
     }
 
     private static void sysctlSet(Segment.Host h, String key, String value) {
