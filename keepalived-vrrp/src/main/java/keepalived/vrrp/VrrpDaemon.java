@@ -28,6 +28,7 @@ import keepalived.config.net.StaticKeywords;
 import keepalived.config.vrrp.NotifyScript;
 import keepalived.config.vrrp.SyncGroupKeywords;
 import keepalived.config.vrrp.UnicastPeer;
+import keepalived.config.vrrp.VrrpInstanceKeywords;
 import keepalived.daemon.DaemonContext;
 import keepalived.loop.EventLoop;
 import keepalived.loop.NanoClock;
@@ -40,6 +41,8 @@ import keepalived.netlink.RtnlEvents;
 import keepalived.sys.LinuxConstants;
 import keepalived.sys.Native;
 import keepalived.vrrp.io.AdvertSocket;
+import keepalived.smtp.SmtpAlerter;
+import keepalived.smtp.SmtpSettings;
 import keepalived.vrrp.io.Announcer;
 import keepalived.vrrp.io.NotifyFifo;
 import keepalived.vrrp.io.NotifyRunner;
@@ -88,6 +91,8 @@ public final class VrrpDaemon implements VrrpIo {
     private Announcer announcer;
     private TrackScripts scripts;
     private final NotifyRunner notifier = new NotifyRunner();
+    private SmtpAlerter smtp;
+    private final Map<String, Boolean> instanceAlerts = new HashMap<>();
     private final List<NotifyFifo> fifos = new ArrayList<>();
     private final Map<String, Integer> ifindexes = new HashMap<>();
     private final Map<AdvertSocket.Key, AdvertSocket> sockets = new LinkedHashMap<>();
@@ -196,6 +201,10 @@ public final class VrrpDaemon implements VrrpIo {
         installStatic(globals);
         announcer = new Announcer(this::ifindex);
         openFifos(globals);
+        smtp = new SmtpAlerter(SmtpSettings.from(globals));
+        for (Block b : config.vrrpInstances()) {
+            instanceAlerts.put(b.name(), SmtpSettings.vrrpAlert(b.get(VrrpInstanceKeywords.SMTP_ALERT), globals));
+        }
         for (Block g : config.syncGroups()) {
             groupBlocks.put(g.name(), g);
         }
@@ -636,6 +645,20 @@ public final class VrrpDaemon implements VrrpIo {
             default -> null;
         };
         notifyState(false, instance.name(), specific, ic.notifyGeneric(), to.name(), priority, false);
+        if (instanceAlerts.getOrDefault(instance.name(), false)) {
+            mail(false, instance.name(), from, to);
+        }
+    }
+
+    /** smtp_alert: queued for the SMTP thread, never waited for here. */
+    private void mail(boolean group, String name, VrrpState from, VrrpState to) {
+        if (smtp == null || to == VrrpState.INIT) {
+            return;
+        }
+        if (smtp.settings().noEmailFaults() && (to == VrrpState.FAULT || from == VrrpState.FAULT)) {
+            return;
+        }
+        smtp.alert(smtp.vrrpSubject(group, name, to.name()), SmtpAlerter.vrrpBody(group, to.name()));
     }
 
     @Override
@@ -674,6 +697,9 @@ public final class VrrpDaemon implements VrrpIo {
             generic = g.get(SyncGroupKeywords.NOTIFY);
         }
         notifyState(true, group.name(), specific, generic, to.name(), 0, false);
+        if (g != null && SmtpSettings.vrrpAlert(g.get(SyncGroupKeywords.SMTP_ALERT), config.globalDefs())) {
+            mail(true, group.name(), from, to);
+        }
     }
 
     /** Specific script (own argv only), generic script (+4 args) and the FIFO line. */
@@ -789,6 +815,9 @@ public final class VrrpDaemon implements VrrpIo {
             announcer.close();
         }
         fifos.forEach(NotifyFifo::close);
+        if (smtp != null) {
+            smtp.close();
+        }
         try {
             if (events != null) {
                 events.close();
