@@ -44,6 +44,7 @@ import keepalived.vrrp.io.AdvertSocket;
 import keepalived.smtp.SmtpAlerter;
 import keepalived.smtp.SmtpSettings;
 import keepalived.vrrp.io.Announcer;
+import keepalived.vrrp.io.GarpPacing;
 import keepalived.vrrp.io.NotifyFifo;
 import keepalived.vrrp.io.NotifyRunner;
 import keepalived.vrrp.io.RouteManager;
@@ -109,7 +110,7 @@ public final class VrrpDaemon implements VrrpIo {
     private final byte[] scratch = new byte[16];
     private final ByteBuffer out = ByteBuffer.allocateDirect(2048).order(ByteOrder.BIG_ENDIAN);
     private boolean v3ChecksumAsV2;
-    private long garpIntervalNs;
+    private GarpPacing garpPacing;
     private boolean stopping;
     private long malformed;
     private long unknownVrid;
@@ -123,6 +124,8 @@ public final class VrrpDaemon implements VrrpIo {
         final List<byte[]> destinations = new ArrayList<>();
         final List<byte[]> destinationAddresses = new ArrayList<>();
         long lastRoundNs = Long.MIN_VALUE;
+        /** garp_group / vrrp_garp_interval / vrrp_gna_interval of the instance's interface and family. */
+        long gratuitousIntervalNs;
         int pendingGratuitous;
         keepalived.loop.Timer gratuitousTimer;
 
@@ -191,7 +194,7 @@ public final class VrrpDaemon implements VrrpIo {
     private void setUp() throws IOException {
         Block globals = config.globalDefs();
         v3ChecksumAsV2 = globals != null && globals.get(GlobalDefsKeywords.V3_CHECKSUM_AS_V2);
-        garpIntervalNs = globals == null ? 0 : globals.get(GlobalDefsKeywords.VRRP_GARP_INTERVAL) * 1000L;
+        garpPacing = GarpPacing.from(config);
         rtnl = Rtnl.open();
         for (Link l : rtnl.links()) {
             ifindexes.put(l.name(), l.index());
@@ -248,6 +251,7 @@ public final class VrrpDaemon implements VrrpIo {
             VrrpInstance vi = new VrrpInstance(ic, loop.timers(), NanoClock.SYSTEM, this);
             Runtime rt = new Runtime(ic, vi, socket, source);
             rt.gratuitousTimer = loop.newTimer((timer, now) -> gratuitousRoundDue(rt, now));
+            rt.gratuitousIntervalNs = garpPacing.intervalNs(ic.interfaceName(), ic.ipv6());
             if (ic.unicast()) {
                 for (UnicastPeer p : ic.unicastPeers()) {
                     rt.destinations.add(socket.destination(p.address()));
@@ -584,6 +588,7 @@ public final class VrrpDaemon implements VrrpIo {
         if (rt == null) {
             return;
         }
+        long garpIntervalNs = rt.gratuitousIntervalNs;
         if (garpIntervalNs <= 0) {
             gratuitousRound(rt);
             return;
@@ -604,7 +609,7 @@ public final class VrrpDaemon implements VrrpIo {
         rt.pendingGratuitous--;
         gratuitousRound(rt);
         if (rt.pendingGratuitous > 0) {
-            rt.gratuitousTimer.scheduleAt(now + garpIntervalNs);
+            rt.gratuitousTimer.scheduleAt(now + rt.gratuitousIntervalNs);
         }
     }
 
@@ -612,7 +617,8 @@ public final class VrrpDaemon implements VrrpIo {
         // keepalived logs the burst once per address, then every packet; the rounds of one
         // burst arrive in the same loop cycle (or one interval apart)
         long now = loop.nowNs();
-        boolean burst = rt.lastRoundNs == Long.MIN_VALUE || now - rt.lastRoundNs > garpIntervalNs + 1_000_000L;
+        boolean burst = rt.lastRoundNs == Long.MIN_VALUE
+                || now - rt.lastRoundNs > rt.gratuitousIntervalNs + 1_000_000L;
         rt.lastRoundNs = now;
         announce(rt, rt.config.vips(), burst);
         announce(rt, rt.config.evips(), burst);
