@@ -521,7 +521,8 @@ public final class VrrpInstanceKeywords {
                 "garp_lower_prio_delay", "garp_lower_prio_repeat", "lower_prio_no_advert",
                 "higher_prio_send_advert", "track_interface", "track_script", "notify", "notify_master",
                 "notify_backup", "notify_fault", "notify_stop", "notify_master_rx_lower_pri",
-                "notify_priority_changes", "virtual_routes", "virtual_rules", "track_file", "track_process");
+                "notify_priority_changes", "virtual_routes", "virtual_rules", "track_file", "track_process",
+                "smtp_alert");
         AUTHENTICATION.implemented("auth_type", "auth_pass");
     }
 }
