@@ -31,6 +31,10 @@ public record KeepalivedConfig(Block root) {
         return root.blocks(VrrpKeywords.VRRP_SYNC_GROUPS);
     }
 
+    public List<Block> garpGroups() {
+        return root.blocks(keepalived.config.vrrp.GarpGroupKeywords.GARP_GROUPS);
+    }
+
     public List<Block> virtualServers() {
         return root.blocks(CheckKeywords.VIRTUAL_SERVERS);
     }

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import keepalived.config.KeepalivedConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import keepalived.sys.Native;
+import keepalived.sys.NativeException;
 import sun.misc.Signal;
 
 /**
@@ -135,10 +137,13 @@ public final class Daemon {
         }
     }
 
-    private static void handle(String name, sun.misc.SignalHandler handler) {
+    /** Takes a signal even if it was inherited as ignored (see {@link Native#restoreDefaultAction}). */
+    static void handle(String name, sun.misc.SignalHandler handler) {
         try {
-            Signal.handle(new Signal(name), handler);
-        } catch (IllegalArgumentException e) {
+            Signal signal = new Signal(name);
+            Native.restoreDefaultAction(signal.getNumber());
+            Signal.handle(signal, handler);
+        } catch (IllegalArgumentException | NativeException e) {
             LOG.debug("Cannot handle SIG{}: {}", name, e.getMessage());
         }
     }

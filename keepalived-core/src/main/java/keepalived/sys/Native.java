@@ -85,6 +85,9 @@ public final class Native {
 
         int setns(int fd, int nstype);
 
+        /** signal(2) with a plain handler value (SIG_DFL = 0, SIG_IGN = 1); returns the previous one. */
+        long signal(int signum, long handler);
+
         @IgnoreError
         int getuid();
 
@@ -407,6 +410,17 @@ public final class Native {
             return -1;
         }
         throw error("read", fd, err);
+    }
+
+    /**
+     * Puts {@code signum} back to its default action. A JVM started with a signal ignored (nohup,
+     * a background job's SIGINT, {@code trap '' HUP}) accepts a Java handler for it, but the handler
+     * never runs while the signal stays ignored; keepalived takes its signals whatever it inherited.
+     */
+    public static void restoreDefaultAction(int signum) throws NativeException {
+        if (Holder.LIBC.signal(signum, 0L) == -1L) {
+            throw new NativeException("signal(" + signum + ")", lastErrno());
+        }
     }
 
     // ---- processes and namespaces

@@ -41,7 +41,10 @@ import keepalived.netlink.RtnlEvents;
 import keepalived.sys.LinuxConstants;
 import keepalived.sys.Native;
 import keepalived.vrrp.io.AdvertSocket;
+import keepalived.smtp.SmtpAlerter;
+import keepalived.smtp.SmtpSettings;
 import keepalived.vrrp.io.Announcer;
+import keepalived.vrrp.io.GarpPacing;
 import keepalived.vrrp.io.NotifyFifo;
 import keepalived.vrrp.io.NotifyRunner;
 import keepalived.vrrp.io.RouteManager;
@@ -91,6 +94,8 @@ public final class VrrpDaemon implements VrrpIo {
     private Announcer announcer;
     private TrackScripts scripts;
     private final NotifyRunner notifier = new NotifyRunner();
+    private SmtpAlerter smtp;
+    private final Map<String, Boolean> instanceAlerts = new HashMap<>();
     private final List<NotifyFifo> fifos = new ArrayList<>();
     private final Map<String, Integer> ifindexes = new HashMap<>();
     private final Map<AdvertSocket.Key, AdvertSocket> sockets = new LinkedHashMap<>();
@@ -107,7 +112,7 @@ public final class VrrpDaemon implements VrrpIo {
     private final byte[] scratch = new byte[16];
     private final ByteBuffer out = ByteBuffer.allocateDirect(2048).order(ByteOrder.BIG_ENDIAN);
     private boolean v3ChecksumAsV2;
-    private long garpIntervalNs;
+    private GarpPacing garpPacing;
     private boolean stopping;
     private long malformed;
     private long unknownVrid;
@@ -123,6 +128,8 @@ public final class VrrpDaemon implements VrrpIo {
         final List<byte[]> destinations = new ArrayList<>();
         final List<byte[]> destinationAddresses = new ArrayList<>();
         long lastRoundNs = Long.MIN_VALUE;
+        /** garp_group / vrrp_garp_interval / vrrp_gna_interval of the instance's interface and family. */
+        long gratuitousIntervalNs;
         int pendingGratuitous;
         keepalived.loop.Timer gratuitousTimer;
 
@@ -192,7 +199,7 @@ public final class VrrpDaemon implements VrrpIo {
     private void setUp() throws IOException {
         Block globals = config.globalDefs();
         v3ChecksumAsV2 = globals != null && globals.get(GlobalDefsKeywords.V3_CHECKSUM_AS_V2);
-        garpIntervalNs = globals == null ? 0 : globals.get(GlobalDefsKeywords.VRRP_GARP_INTERVAL) * 1000L;
+        garpPacing = GarpPacing.from(config);
         rtnl = Rtnl.open();
         for (Link l : rtnl.links()) {
             ifindexes.put(l.name(), l.index());
@@ -202,6 +209,10 @@ public final class VrrpDaemon implements VrrpIo {
         installStatic(globals);
         announcer = new Announcer(this::ifindex);
         openFifos(globals);
+        smtp = new SmtpAlerter(SmtpSettings.from(globals));
+        for (Block b : config.vrrpInstances()) {
+            instanceAlerts.put(b.name(), SmtpSettings.vrrpAlert(b.get(VrrpInstanceKeywords.SMTP_ALERT), globals));
+        }
         for (Block g : config.syncGroups()) {
             groupBlocks.put(g.name(), g);
         }
@@ -281,6 +292,7 @@ public final class VrrpDaemon implements VrrpIo {
                 rt.vipDev = vmac.name();
             }
             rt.gratuitousTimer = loop.newTimer((timer, now) -> gratuitousRoundDue(rt, now));
+            rt.gratuitousIntervalNs = garpPacing.intervalNs(ic.interfaceName(), ic.ipv6());
             if (ic.unicast()) {
                 for (UnicastPeer p : ic.unicastPeers()) {
                     rt.destinations.add(socket.destination(p.address()));
@@ -617,6 +629,7 @@ public final class VrrpDaemon implements VrrpIo {
         if (rt == null) {
             return;
         }
+        long garpIntervalNs = rt.gratuitousIntervalNs;
         if (garpIntervalNs <= 0) {
             gratuitousRound(rt);
             return;
@@ -637,7 +650,7 @@ public final class VrrpDaemon implements VrrpIo {
         rt.pendingGratuitous--;
         gratuitousRound(rt);
         if (rt.pendingGratuitous > 0) {
-            rt.gratuitousTimer.scheduleAt(now + garpIntervalNs);
+            rt.gratuitousTimer.scheduleAt(now + rt.gratuitousIntervalNs);
         }
     }
 
@@ -645,7 +658,8 @@ public final class VrrpDaemon implements VrrpIo {
         // keepalived logs the burst once per address, then every packet; the rounds of one
         // burst arrive in the same loop cycle (or one interval apart)
         long now = loop.nowNs();
-        boolean burst = rt.lastRoundNs == Long.MIN_VALUE || now - rt.lastRoundNs > garpIntervalNs + 1_000_000L;
+        boolean burst = rt.lastRoundNs == Long.MIN_VALUE
+                || now - rt.lastRoundNs > rt.gratuitousIntervalNs + 1_000_000L;
         rt.lastRoundNs = now;
         announce(rt, rt.config.vips(), burst);
         announce(rt, rt.config.evips(), burst);
@@ -678,6 +692,20 @@ public final class VrrpDaemon implements VrrpIo {
             default -> null;
         };
         notifyState(false, instance.name(), specific, ic.notifyGeneric(), to.name(), priority, false);
+        if (instanceAlerts.getOrDefault(instance.name(), false)) {
+            mail(false, instance.name(), from, to);
+        }
+    }
+
+    /** smtp_alert: queued for the SMTP thread, never waited for here. */
+    private void mail(boolean group, String name, VrrpState from, VrrpState to) {
+        if (smtp == null || to == VrrpState.INIT) {
+            return;
+        }
+        if (smtp.settings().noEmailFaults() && (to == VrrpState.FAULT || from == VrrpState.FAULT)) {
+            return;
+        }
+        smtp.alert(smtp.vrrpSubject(group, name, to.name()), SmtpAlerter.vrrpBody(group, to.name()));
     }
 
     @Override
@@ -716,6 +744,9 @@ public final class VrrpDaemon implements VrrpIo {
             generic = g.get(SyncGroupKeywords.NOTIFY);
         }
         notifyState(true, group.name(), specific, generic, to.name(), 0, false);
+        if (g != null && SmtpSettings.vrrpAlert(g.get(SyncGroupKeywords.SMTP_ALERT), config.globalDefs())) {
+            mail(true, group.name(), from, to);
+        }
     }
 
     /** Specific script (own argv only), generic script (+4 args) and the FIFO line. */
@@ -831,6 +862,9 @@ public final class VrrpDaemon implements VrrpIo {
             announcer.close();
         }
         fifos.forEach(NotifyFifo::close);
+        if (smtp != null) {
+            smtp.close();
+        }
         if (vmacs != null) {
             vmacs.close();
         }

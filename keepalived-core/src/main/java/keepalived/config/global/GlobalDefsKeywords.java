@@ -240,6 +240,8 @@ public final class GlobalDefsKeywords {
                 "vrrp_garp_master_refresh_repeat", "vrrp_garp_master_repeat", "vrrp_higher_prio_send_advert",
                 "vrrp_lower_prio_no_advert", "vrrp_mcast_group4", "vrrp_mcast_group6", "vrrp_min_garp",
                 "vrrp_notify_priority_changes", "vrrp_owner_ignore_adverts", "vrrp_skip_check_adv_addr",
-                "vrrp_version");
+                "vrrp_version", "vrrp_gna_interval", "router_id", "notification_email", "notification_email_from",
+                "smtp_server", "smtp_connect_timeout", "smtp_helo_name", "smtp_alert", "smtp_alert_vrrp",
+                "no_email_faults");
     }
 }

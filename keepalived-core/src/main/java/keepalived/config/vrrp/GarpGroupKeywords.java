@@ -41,6 +41,11 @@ public final class GarpGroupKeywords {
         });
     }
 
+    // What keepalived-vrrp honours today (docs/compatibility.md).
+    static {
+        SCHEMA.implemented("garp_interval", "gna_interval", "interface", "interfaces");
+    }
+
     private static void interval(Block.Builder b, keepalived.config.Args a, Key<Long> key, String what) {
         String w = a.required(1);
         Double v = Values.decimal(w, 0, 1000, a.origin(), a.problems());

@@ -95,6 +95,6 @@ public final class SyncGroupKeywords {
 
     // What keepalived-vrrp honours today (docs/compatibility.md); the rest is parsed and planned.
     static {
-        SCHEMA.implemented("group", "notify", "notify_master", "notify_backup", "notify_fault");
+        SCHEMA.implemented("group", "notify", "notify_master", "notify_backup", "notify_fault", "smtp_alert");
     }
 }

@@ -65,7 +65,7 @@ public final class VrrpKeywords {
         top.blocks("vrrp_instance", VRRP_INSTANCES, VrrpInstanceKeywords.SCHEMA, named("vrrp_instance", NoName.SKIP))
                 .owner(Keyword.Owner.VRRP).doc("a VRRP virtual router");
         top.implemented("vrrp_instance", "vrrp_script", "vrrp_sync_group", "track_file", "vrrp_track_file",
-                "vrrp_track_process");
+                "vrrp_track_process", "garp_group");
     }
 
     /** Header handler of named blocks: checks the name, stamps the parse order (see {@link ParseOrder}). */

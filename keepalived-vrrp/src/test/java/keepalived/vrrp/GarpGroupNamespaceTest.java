@@ -1,0 +1,135 @@
+package keepalived.vrrp;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import keepalived.testing.Cmd;
+import keepalived.testing.Prerequisites;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * garp_group pacing on the wire: our daemon alone in a namespace becomes MASTER and its three
+ * gratuitous ARPs leave eth0 at least the group's garp_interval (0.3 s) apart, seen by tcpdump on
+ * the veth peer; the global vrrp_garp_interval is left at 0, so the spacing comes from the group.
+ */
+class GarpGroupNamespaceTest {
+    private static final String NS = "rtg" + ProcessHandle.current().pid();
+
+    @TempDir
+    Path dir;
+    private Process daemon;
+    private Process tcpdump;
+
+    @BeforeEach
+    void namespace() throws Exception {
+        Prerequisites.requireRoot();
+        Cmd.run("ip", "netns", "add", NS).check();
+        Cmd.run("ip", "-n", NS, "link", "set", "lo", "up").check();
+        Cmd.run("ip", "-n", NS, "link", "add", "eth0", "type", "veth", "peer", "name", "eth1").check();
+        Cmd.run("ip", "-n", NS, "addr", "add", "10.250.44.1/24", "dev", "eth0").check();
+        Cmd.run("ip", "-n", NS, "link", "set", "eth0", "up").check();
+        Cmd.run("ip", "-n", NS, "link", "set", "eth1", "up").check();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        for (Process p : new Process[] {daemon, tcpdump}) {
+            if (p != null && p.isAlive()) {
+                p.destroyForcibly();
+                p.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+        Cmd.run("ip", "netns", "del", NS);
+    }
+
+    @Test
+    @Timeout(60)
+    void gratuitousArpsAreSpacedByTheGroupInterval() throws Exception {
+        Path cap = dir.resolve("arp.txt");
+        Path capErr = dir.resolve("tcpdump.err");
+        tcpdump = new ProcessBuilder("ip", "netns", "exec", NS, "tcpdump", "-l", "-n", "-tt", "-i", "eth1", "arp")
+                .redirectOutput(cap.toFile()).redirectError(capErr.toFile()).start();
+        assertTrue(waitFor(() -> read(capErr).contains("listening on"), 10_000), () -> read(capErr));
+
+        Path conf = dir.resolve("keepalived.conf");
+        Files.writeString(conf, """
+                garp_group {
+                    garp_interval 0.3
+                    interface eth0
+                }
+                vrrp_instance VI_1 {
+                    state BACKUP
+                    interface eth0
+                    virtual_router_id 64
+                    version 3
+                    priority 100
+                    advert_int 0.1
+                    garp_master_repeat 3
+                    garp_master_delay 0
+                    virtual_ipaddress { 10.250.44.100/24 }
+                }
+                """);
+        Path out = dir.resolve("daemon.log");
+        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", NS,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "keepalived.cli.Main", "-n", "-l", "-f", conf.toString()));
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(out.toFile());
+        pb.environment().put("_JAVA_SR_SIGNUM", "40");
+        daemon = pb.start();
+
+        assertTrue(waitFor(() -> garps(cap).size() >= 3, 20_000), () -> read(cap) + "\n" + read(out));
+        List<Double> t = garps(cap);
+        for (int i = 1; i < 3; i++) {
+            double gap = t.get(i) - t.get(i - 1);
+            // a timer never fires early: the lower bound is the group's 0.3 s (minus capture jitter)
+            assertTrue(gap >= 0.28, "gap " + i + " = " + gap + "\n" + read(cap));
+        }
+        new ProcessBuilder("kill", "-TERM", Long.toString(daemon.pid())).start().waitFor();
+        assertTrue(daemon.waitFor(20, TimeUnit.SECONDS), () -> read(out));
+    }
+
+    /** Capture times of gratuitous ARPs for the VIP (tcpdump: "ARP, Request who-has X tell X"). */
+    private static List<Double> garps(Path cap) {
+        List<Double> times = new ArrayList<>();
+        for (String line : read(cap).split("\n")) {
+            if (line.contains("10.250.44.100") && line.contains("tell 10.250.44.100")) {
+                times.add(Double.parseDouble(line.substring(0, line.indexOf(' '))));
+            }
+        }
+        return times;
+    }
+
+    private interface Condition {
+        boolean met();
+    }
+
+    private static boolean waitFor(Condition c, long ms) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+        while (System.nanoTime() < end) {
+            if (c.met()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return c.met();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+}
