@@ -6,11 +6,13 @@ import java.nio.ByteOrder;
 /**
  * Encodes the gratuitous ARP frame a new VRRP master broadcasts for each IPv4 address (RFC 5798
  * §6.4.2; an ARP announcement per RFC 5227 §2.3): a request whose sender and target IP are both
- * the address, so every neighbour with an entry for it learns our MAC.
+ * the address, so every neighbour with an entry for it learns our MAC. Byte for byte what
+ * keepalived 2.2.7 sends (captured): 42 bytes, target MAC ff:ff:ff:ff:ff:ff; a NIC pads it on
+ * the wire.
  */
 public final class ArpFrame {
-    /** Ethernet minimum frame without FCS; the 42 bytes of header and ARP are zero-padded to it. */
-    public static final int SIZE = 60;
+    /** Ethernet header (14) + ARP for IPv4 over Ethernet (28). */
+    public static final int SIZE = 42;
     public static final byte[] BROADCAST = {-1, -1, -1, -1, -1, -1};
     private static final int ARPOP_REQUEST = 1;
 
@@ -24,10 +26,7 @@ public final class ArpFrame {
         b.putShort((short) IpConstants.ARPHRD_ETHER).putShort((short) IpConstants.ETH_P_IP) // htype, ptype
                 .put((byte) 6).put((byte) 4).putShort((short) ARPOP_REQUEST) // hlen, plen, op
                 .put(mac).put(ipv4) // sender
-                .put(new byte[6]).put(ipv4); // target: MAC unknown, IP our own
-        while (b.position() - out.position() < SIZE) {
-            b.put((byte) 0);
-        }
+                .put(BROADCAST).put(ipv4); // target: broadcast MAC (as keepalived), IP our own
         out.position(out.position() + SIZE);
     }
 }

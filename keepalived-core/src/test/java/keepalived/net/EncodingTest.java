@@ -52,8 +52,7 @@ class EncodingTest {
         String expected = "ffffffffffff" + "02aabbccddee" + "0806" // Ethernet
                 + "0001" + "0800" + "06" + "04" + "0001" // htype, ptype, hlen, plen, request
                 + "02aabbccddee" + "0afa0064" // sender
-                + "000000000000" + "0afa0064" // target
-                + "00".repeat(18); // padding to 60
+                + "ffffffffffff" + "0afa0064"; // target: as keepalived 2.2.7 sends it (captured)
         assertEquals(expected, HEX.formatHex(frame));
     }
 
