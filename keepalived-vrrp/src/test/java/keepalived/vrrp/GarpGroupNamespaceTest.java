@@ -34,12 +34,7 @@ class GarpGroupNamespaceTest {
     @BeforeEach
     void namespace() throws Exception {
         Prerequisites.requireRoot();
-        Cmd.run("ip", "netns", "add", NS).check();
-        Cmd.run("ip", "-n", NS, "link", "set", "lo", "up").check();
-        Cmd.run("ip", "-n", NS, "link", "add", "eth0", "type", "veth", "peer", "name", "eth1").check();
-        Cmd.run("ip", "-n", NS, "addr", "add", "10.250.44.1/24", "dev", "eth0").check();
-        Cmd.run("ip", "-n", NS, "link", "set", "eth0", "up").check();
-        Cmd.run("ip", "-n", NS, "link", "set", "eth1", "up").check();
+        DaemonJvm.createHost(NS, "10.250.44.1/24");
     }
 
     @AfterEach
@@ -81,12 +76,7 @@ class GarpGroupNamespaceTest {
                 }
                 """);
         Path out = dir.resolve("daemon.log");
-        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", NS,
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "keepalived.cli.Main", "-n", "-l", "-f", conf.toString()));
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(out.toFile());
-        pb.environment().put("_JAVA_SR_SIGNUM", "40");
-        daemon = pb.start();
+        daemon = DaemonJvm.start(NS, conf, out);
 
         assertTrue(waitFor(() -> garps(cap).size() >= 3, 20_000), () -> read(cap) + "\n" + read(out));
         List<Double> t = garps(cap);
@@ -95,7 +85,7 @@ class GarpGroupNamespaceTest {
             // a timer never fires early: the lower bound is the group's 0.3 s (minus capture jitter)
             assertTrue(gap >= 0.28, "gap " + i + " = " + gap + "\n" + read(cap));
         }
-        new ProcessBuilder("kill", "-TERM", Long.toString(daemon.pid())).start().waitFor();
+        DaemonJvm.sigterm(daemon);
         assertTrue(daemon.waitFor(20, TimeUnit.SECONDS), () -> read(out));
     }
 

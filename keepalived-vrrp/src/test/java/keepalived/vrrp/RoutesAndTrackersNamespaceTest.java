@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -43,12 +41,7 @@ class RoutesAndTrackersNamespaceTest {
     void namespace() throws Exception {
         Prerequisites.requireRoot();
         ns = "rtk" + ProcessHandle.current().pid() + "x" + (counter++);
-        cmd("ip", "netns", "add", ns);
-        cmd("ip", "-n", ns, "link", "set", "lo", "up");
-        cmd("ip", "-n", ns, "link", "add", "eth0", "type", "veth", "peer", "name", "eth1");
-        cmd("ip", "-n", ns, "addr", "add", "10.250.42.1/24", "dev", "eth0");
-        cmd("ip", "-n", ns, "link", "set", "eth0", "up");
-        cmd("ip", "-n", ns, "link", "set", "eth1", "up");
+        DaemonJvm.createHost(ns, "10.250.42.1/24");
     }
 
     @AfterEach
@@ -220,16 +213,11 @@ class RoutesAndTrackersNamespaceTest {
         Path conf = dir.resolve("keepalived.conf");
         Files.writeString(conf, config);
         out = dir.resolve("daemon.log");
-        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ns,
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "keepalived.cli.Main", "-n", "-l", "-f", conf.toString()));
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(out.toFile());
-        pb.environment().put("_JAVA_SR_SIGNUM", "40");
-        daemon = pb.start();
+        daemon = DaemonJvm.start(ns, conf, out);
     }
 
     private void stop() throws Exception {
-        new ProcessBuilder("kill", "-TERM", Long.toString(daemon.pid())).start().waitFor();
+        DaemonJvm.sigterm(daemon);
         assertTrue(daemon.waitFor(WAIT_MS, TimeUnit.MILLISECONDS), () -> "still running:\n" + read(out));
         assertEquals(0, daemon.exitValue(), () -> read(out));
     }

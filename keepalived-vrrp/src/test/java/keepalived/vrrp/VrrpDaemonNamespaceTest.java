@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -38,12 +36,7 @@ class VrrpDaemonNamespaceTest {
     @BeforeEach
     void namespace() throws Exception {
         Prerequisites.requireRoot();
-        cmd("ip", "netns", "add", NS);
-        cmd("ip", "-n", NS, "link", "set", "lo", "up");
-        cmd("ip", "-n", NS, "link", "add", "eth0", "type", "veth", "peer", "name", "eth1");
-        cmd("ip", "-n", NS, "addr", "add", "10.250.41.1/24", "dev", "eth0");
-        cmd("ip", "-n", NS, "link", "set", "eth0", "up");
-        cmd("ip", "-n", NS, "link", "set", "eth1", "up");
+        DaemonJvm.createHost(NS, "10.250.41.1/24");
     }
 
     @AfterEach
@@ -80,12 +73,7 @@ class VrrpDaemonNamespaceTest {
                 }
                 """.formatted(notify, notify));
         Path out = dir.resolve("daemon.log");
-        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", NS,
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "keepalived.cli.Main", "-n", "-l", "-f", conf.toString()));
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(out.toFile());
-        pb.environment().put("_JAVA_SR_SIGNUM", "40");
-        daemon = pb.start();
+        daemon = DaemonJvm.start(NS, conf, out);
 
         assertTrue(waitFor(() -> contains(out, "(VI_1) Entering MASTER STATE")), () -> "no MASTER:\n" + read(out));
         assertTrue(waitFor(() -> addresses().contains("10.250.41.100/24")), this::addresses);
@@ -96,7 +84,7 @@ class VrrpDaemonNamespaceTest {
                 () -> read(log));
         assertTrue(contains(log, "INSTANCE VI_1 BACKUP 100"), () -> read(log));
 
-        new ProcessBuilder("kill", "-TERM", Long.toString(daemon.pid())).start().waitFor();
+        DaemonJvm.sigterm(daemon);
         assertTrue(daemon.waitFor(WAIT_MS, TimeUnit.MILLISECONDS), () -> "still running:\n" + read(out));
         assertEquals(0, daemon.exitValue(), () -> read(out));
         assertFalse(addresses().contains("10.250.41.100"), this::addresses);

@@ -10,7 +10,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -42,12 +41,7 @@ class VrrpSmtpAlertNamespaceTest {
     @BeforeEach
     void namespace() throws Exception {
         Prerequisites.requireRoot();
-        Cmd.run("ip", "netns", "add", NS).check();
-        Cmd.run("ip", "-n", NS, "link", "set", "lo", "up").check();
-        Cmd.run("ip", "-n", NS, "link", "add", "eth0", "type", "veth", "peer", "name", "eth1").check();
-        Cmd.run("ip", "-n", NS, "addr", "add", "10.250.43.1/24", "dev", "eth0").check();
-        Cmd.run("ip", "-n", NS, "link", "set", "eth0", "up").check();
-        Cmd.run("ip", "-n", NS, "link", "set", "eth1", "up").check();
+        DaemonJvm.createHost(NS, "10.250.43.1/24");
         nsThread = new NsThread(NS);
         smtp = new FakeSmtpServer(nsThread.call(() -> new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))));
     }
@@ -99,12 +93,7 @@ class VrrpSmtpAlertNamespaceTest {
                 }
                 """.formatted(smtp.port()));
         Path out = dir.resolve("daemon.log");
-        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", NS,
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "keepalived.cli.Main", "-n", "-l", "-f", conf.toString()));
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(out.toFile());
-        pb.environment().put("_JAVA_SR_SIGNUM", "40");
-        daemon = pb.start();
+        daemon = DaemonJvm.start(NS, conf, out);
 
         TreeSet<String> subjects = new TreeSet<>();
         String masterMail = null;
@@ -144,7 +133,7 @@ class VrrpSmtpAlertNamespaceTest {
         assertEquals(expected, masterMail.replaceFirst("Date: [^\r]*\r\n", "Date: DATE\r\n"));
         assertTrue(read(out).contains("SMTP alert successfully sent."), () -> read(out));
 
-        new ProcessBuilder("kill", "-TERM", Long.toString(daemon.pid())).start().waitFor();
+        DaemonJvm.sigterm(daemon);
         assertTrue(daemon.waitFor(20, TimeUnit.SECONDS), () -> "still running:\n" + read(out));
         assertEquals(0, daemon.exitValue(), () -> read(out));
     }

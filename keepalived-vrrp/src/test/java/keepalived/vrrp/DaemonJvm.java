@@ -1,0 +1,40 @@
+package keepalived.vrrp;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import keepalived.testing.Cmd;
+
+/**
+ * Our daemon in a test namespace, as an operator runs it ({@code keepalived -n -l -f CONF}) but in
+ * a child JVM on the test class path, so it is always the code just built.
+ */
+final class DaemonJvm {
+    private DaemonJvm() {
+    }
+
+    /** A namespace holding a veth pair, {@code eth0} (with {@code cidr}) and its peer {@code eth1}, both up. */
+    static void createHost(String ns, String cidr) {
+        Cmd.run("ip", "netns", "add", ns).check();
+        Cmd.run("ip", "-n", ns, "link", "set", "lo", "up").check();
+        Cmd.run("ip", "-n", ns, "link", "add", "eth0", "type", "veth", "peer", "name", "eth1").check();
+        Cmd.run("ip", "-n", ns, "addr", "add", cidr, "dev", "eth0").check();
+        Cmd.run("ip", "-n", ns, "link", "set", "eth0", "up").check();
+        Cmd.run("ip", "-n", ns, "link", "set", "eth1", "up").check();
+    }
+
+    /** Starts the daemon in {@code ns} with {@code conf}; stdout and stderr go to {@code out}. */
+    static Process start(String ns, Path conf, Path out) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(List.of("ip", "netns", "exec", ns,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "keepalived.cli.Main", "-n", "-l", "-f", conf.toString()))
+                .redirectErrorStream(true).redirectOutput(out.toFile());
+        pb.environment().put("_JAVA_SR_SIGNUM", "40"); // as bin/keepalived: SIGUSR2 stays keepalived's
+        return pb.start();
+    }
+
+    /** Sends SIGTERM (keepalived's stop) to the daemon. */
+    static void sigterm(Process daemon) {
+        Cmd.run("kill", "-TERM", Long.toString(daemon.pid())).check();
+    }
+}
