@@ -29,23 +29,7 @@ class SmtpAlerterTest {
             alerter.close(1000);
             assertNotNull(got);
             // captured from Debian's keepalived 2.2.7 with the same settings (Date varies)
-            String expected = """
-                    HELO helo.example
-                    MAIL FROM:<kj@example.com>
-                    RCPT TO:<a@example.com>
-                    RCPT TO:<B Person <b@example.com>>
-                    DATA
-                    Date: DATE
-                    From: kj@example.com
-                    Subject: [probe_rtr] VRRP Instance VI_1 - Entering MASTER state
-                    X-Mailer: Keepalived
-                    To: a@example.com, B Person <b@example.com>
-
-                    => VRRP Instance is now owning VRRP VIPs <=
-
-                    .
-                    QUIT
-                    """.replace("\n", "\r\n");
+            String expected = FakeSmtpServer.KEEPALIVED_MASTER_MAIL;
             String normalised = got.replaceFirst("Date: [A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} "
                     + "[+-]\\d{4}\r\n", "Date: DATE\r\n");
             assertEquals(expected, normalised);

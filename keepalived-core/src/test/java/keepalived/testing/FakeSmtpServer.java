@@ -17,6 +17,30 @@ import java.util.concurrent.TimeUnit;
  * after the dot, 221 to QUIT. Each conversation is recorded as the client's lines with their CRLF.
  */
 public final class FakeSmtpServer implements AutoCloseable {
+    /**
+     * The conversation keepalived 2.2.7 had with an SMTP server when instance VI_1 entered MASTER
+     * (captured with router_id probe_rtr, smtp_helo_name helo.example, notification_email_from
+     * kj@example.com, notification_email a@example.com and "B Person <b@example.com>"); its Date
+     * value is replaced by {@code DATE}.
+     */
+    public static final String KEEPALIVED_MASTER_MAIL = """
+            HELO helo.example
+            MAIL FROM:<kj@example.com>
+            RCPT TO:<a@example.com>
+            RCPT TO:<B Person <b@example.com>>
+            DATA
+            Date: DATE
+            From: kj@example.com
+            Subject: [probe_rtr] VRRP Instance VI_1 - Entering MASTER state
+            X-Mailer: Keepalived
+            To: a@example.com, B Person <b@example.com>
+
+            => VRRP Instance is now owning VRRP VIPs <=
+
+            .
+            QUIT
+            """.replace("\n", "\r\n");
+
     private final ServerSocket server;
     private final LinkedBlockingQueue<String> conversations = new LinkedBlockingQueue<>();
     private final Thread acceptor;

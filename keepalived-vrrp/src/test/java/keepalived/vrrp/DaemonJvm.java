@@ -1,8 +1,12 @@
 package keepalived.vrrp;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import keepalived.testing.Cmd;
 
 /**
@@ -10,6 +14,9 @@ import keepalived.testing.Cmd;
  * a child JVM on the test class path, so it is always the code just built.
  */
 final class DaemonJvm {
+    /** How long a test waits for the daemon to reach a state (bounded, never a fixed sleep). */
+    static final long WAIT_MS = 20_000;
+
     private DaemonJvm() {
     }
 
@@ -36,5 +43,35 @@ final class DaemonJvm {
     /** Sends SIGTERM (keepalived's stop) to the daemon. */
     static void sigterm(Process daemon) {
         Cmd.run("kill", "-TERM", Long.toString(daemon.pid())).check();
+    }
+
+    /** Polls {@code condition} every 50 ms for up to {@link #WAIT_MS}. */
+    static boolean waitFor(BooleanSupplier condition) throws InterruptedException {
+        return waitFor(condition, WAIT_MS);
+    }
+
+    /** Polls {@code condition} every 50 ms for up to {@code ms}; true as soon as it holds. */
+    static boolean waitFor(BooleanSupplier condition, long ms) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return condition.getAsBoolean();
+    }
+
+    /** A log or capture file's text so far ("" before it exists; the error text if unreadable). */
+    static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    static boolean contains(Path file, String text) {
+        return read(file).contains(text);
     }
 }

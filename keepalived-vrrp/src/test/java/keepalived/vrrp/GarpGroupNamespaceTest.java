@@ -1,9 +1,9 @@
 package keepalived.vrrp;
 
+import static keepalived.vrrp.DaemonJvm.waitFor;
+import static keepalived.vrrp.DaemonJvm.read;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,26 +100,4 @@ class GarpGroupNamespaceTest {
         return times;
     }
 
-    private interface Condition {
-        boolean met();
-    }
-
-    private static boolean waitFor(Condition c, long ms) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
-        while (System.nanoTime() < end) {
-            if (c.met()) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return c.met();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
 }

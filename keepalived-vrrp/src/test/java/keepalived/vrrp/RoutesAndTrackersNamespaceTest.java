@@ -1,5 +1,9 @@
 package keepalived.vrrp;
 
+import static keepalived.vrrp.DaemonJvm.waitFor;
+import static keepalived.vrrp.DaemonJvm.read;
+import static keepalived.vrrp.DaemonJvm.contains;
+import static keepalived.vrrp.DaemonJvm.WAIT_MS;
 import keepalived.testing.Cmd;
 import keepalived.testing.Prerequisites;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,11 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * kills. Runs the real command line in a child JVM; needs root (CI runs as root).
  */
 class RoutesAndTrackersNamespaceTest {
-    private static final long WAIT_MS = 20_000;
     private static int counter;
 
     @TempDir
@@ -242,21 +243,6 @@ class RoutesAndTrackersNamespaceTest {
         }
     }
 
-    private static boolean waitFor(BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
-        while (System.nanoTime() < end) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return condition.getAsBoolean();
-    }
-
-    private static boolean contains(Path file, String text) {
-        return read(file).contains(text);
-    }
-
     private static int count(Path file, String text) {
         String s = read(file);
         int n = 0;
@@ -265,15 +251,6 @@ class RoutesAndTrackersNamespaceTest {
         }
         return n;
     }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
 
     private static String cmd(String... argv) throws IOException, InterruptedException {
         return Cmd.run(argv).check().stdout();

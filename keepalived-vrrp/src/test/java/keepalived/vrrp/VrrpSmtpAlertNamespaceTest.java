@@ -1,13 +1,12 @@
 package keepalived.vrrp;
 
+import static keepalived.vrrp.DaemonJvm.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -113,23 +112,7 @@ class VrrpSmtpAlertNamespaceTest {
                 "Subject: [probe_rtr] VRRP Instance VI_1 - Entering MASTER state")), subjects);
         assertNotNull(masterMail);
         // keepalived 2.2.7's conversation for the same configuration, Date aside
-        String expected = """
-                HELO helo.example
-                MAIL FROM:<kj@example.com>
-                RCPT TO:<a@example.com>
-                RCPT TO:<B Person <b@example.com>>
-                DATA
-                Date: DATE
-                From: kj@example.com
-                Subject: [probe_rtr] VRRP Instance VI_1 - Entering MASTER state
-                X-Mailer: Keepalived
-                To: a@example.com, B Person <b@example.com>
-
-                => VRRP Instance is now owning VRRP VIPs <=
-
-                .
-                QUIT
-                """.replace("\n", "\r\n");
+        String expected = FakeSmtpServer.KEEPALIVED_MASTER_MAIL;
         assertEquals(expected, masterMail.replaceFirst("Date: [^\r]*\r\n", "Date: DATE\r\n"));
         assertTrue(read(out).contains("SMTP alert successfully sent."), () -> read(out));
 
@@ -138,11 +121,4 @@ class VrrpSmtpAlertNamespaceTest {
         assertEquals(0, daemon.exitValue(), () -> read(out));
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
 }
