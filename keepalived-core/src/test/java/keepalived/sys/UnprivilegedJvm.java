@@ -15,8 +15,9 @@ import keepalived.testing.Cmd;
 
 /**
  * Runs a test main class in a fresh JVM as {@code nobody} without capabilities (via setpriv), to
- * prove the error paths a non-root daemon meets. The jars of our class path live under /root,
- * which nobody cannot read, so they are copied to a world-readable temporary directory first.
+ * prove the error paths a non-root daemon meets. The jars of our class path live under /root and
+ * the class directories wherever the checkout is (possibly a private directory), which nobody
+ * may not read, so both are copied to a world-readable temporary directory first.
  */
 public final class UnprivilegedJvm {
     private UnprivilegedJvm() {
@@ -40,8 +41,10 @@ public final class UnprivilegedJvm {
                     Files.copy(p, copy, StandardCopyOption.REPLACE_EXISTING);
                     Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
                     cp.add(copy.toString());
-                } else {
-                    cp.add(entry); // class directories live in the world-readable work tree
+                } else if (Files.isDirectory(p)) {
+                    Path copy = dir.resolve((i++) + "-classes");
+                    copyTree(p, copy);
+                    cp.add(copy.toString());
                 }
             }
             Path tmp = Files.createDirectory(dir.resolve("tmp")); // jffi extracts its stub here
@@ -56,6 +59,21 @@ public final class UnprivilegedJvm {
             throw new UncheckedIOException(e);
         } finally {
             delete(dir);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path src : (Iterable<Path>) s::iterator) {
+                Path dst = to.resolve(from.relativize(src).toString());
+                if (Files.isDirectory(src)) {
+                    Files.createDirectories(dst);
+                    Files.setPosixFilePermissions(dst, PosixFilePermissions.fromString("rwxr-xr-x"));
+                } else {
+                    Files.copy(src, dst, StandardCopyOption.REPLACE_EXISTING);
+                    Files.setPosixFilePermissions(dst, PosixFilePermissions.fromString("rw-r--r--"));
+                }
+            }
         }
     }
 
