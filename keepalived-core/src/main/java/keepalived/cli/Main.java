@@ -156,7 +156,8 @@ public final class Main {
             err.println("keepalived-java: " + capabilityProblem.get());
             return 4;
         }
-        DaemonLogging.configure(options.logConsole(), options.logDetail());
+        keepalived.log.DaemonLogging.configure(keepalived.log.DaemonLogging.PARENT, options.logFacility(),
+                options.logConsole(), !options.noSyslog(), options.logDetail());
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("Keepalived");
         log.info("Starting Keepalived v{} (keepalived-java)", Usage.versionProperties().getProperty("version", "2.2.7"));
         ConfigLoader.Result r = ConfigTest.load(options, host);

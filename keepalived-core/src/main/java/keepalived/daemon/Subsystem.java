@@ -24,13 +24,28 @@ public interface Subsystem {
      */
     Running start(KeepalivedConfig config, DaemonContext context) throws Exception;
 
+    /** Signal function names, as {@code keepalived --signum} knows them. */
+    String DATA = "DATA";
+    String STATS = "STATS";
+    String STATS_CLEAR = "STATS_CLEAR";
+    String JSON = "JSON";
+
     /** A started subsystem. All methods may be called from any thread (signal handlers included). */
     interface Running {
         /** SIGTERM/SIGINT: stop gracefully (asynchronous; {@link #awaitExit()} tells when done). */
         void stop();
 
-        /** Another keepalived signal function (DATA, STATS, STATS_CLEAR, JSON, RELOAD); ignored if unsupported. */
+        /** A dump signal function ({@link Subsystem#DATA}, STATS, STATS_CLEAR, JSON); ignored if unsupported. */
         default void signal(String function) {
+        }
+
+        /**
+         * SIGHUP with a configuration that has already been read and found runnable: apply the
+         * difference (instances matched by name keep their state; removed ones release what they
+         * hold; new ones start). Asynchronous like {@link #stop()}; a subsystem that cannot apply
+         * it logs why and keeps running the old configuration.
+         */
+        default void reload(KeepalivedConfig config) {
         }
 
         /** Blocks until the subsystem has stopped; returns its exit status (0 after a clean stop). */
