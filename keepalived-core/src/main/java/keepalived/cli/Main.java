@@ -179,7 +179,8 @@ public final class Main {
             err.println("keepalived-java: no daemon subsystem (keepalived-vrrp) on the class path");
             return 1;
         }
-        keepalived.daemon.Daemon d = new keepalived.daemon.Daemon(r.config(), context, subsystems);
+        keepalived.daemon.Daemon d = new keepalived.daemon.Daemon(r, context, subsystems,
+                () -> ConfigTest.load(options, host));
         try {
             int status = d.run(options.ignoreSigint());
             log.info("Stopped Keepalived v{}", Usage.versionProperties().getProperty("version", "2.2.7"));

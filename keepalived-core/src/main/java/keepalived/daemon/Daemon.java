@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import keepalived.config.ConfigLoader;
 import keepalived.config.KeepalivedConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,7 @@ import sun.misc.Signal;
 /**
  * Runs every wanted {@link Subsystem} in this JVM, in the foreground, and maps keepalived's
  * signals onto them: TERM (and INT unless --ignore-sigint) stop them gracefully, USR1/USR2 ask
- * for the data/stats dumps, HUP (reload) is logged as not supported yet. Returns when all have
+ * for the data/stats dumps, HUP reloads ({@link #reload()}). Returns when all have
  * stopped; the caller exits the JVM with the status (a Java signal handler replaces the JVM's
  * own exit-on-TERM, so nothing else would).
  *
@@ -25,16 +26,55 @@ import sun.misc.Signal;
 public final class Daemon {
     private static final Logger LOG = LoggerFactory.getLogger("Keepalived");
 
-    private final KeepalivedConfig config;
+    private volatile KeepalivedConfig config;
     private final DaemonContext context;
+    private final ConfigSource source;
+    private volatile java.util.Set<String> acceptedErrors;
     private final List<Subsystem> available;
     private final List<Subsystem.Running> running = new ArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
 
-    public Daemon(KeepalivedConfig config, DaemonContext context, List<Subsystem> available) {
-        this.config = config;
+    /** Reads the configuration again for a reload (the same file and options as at start). */
+    @FunctionalInterface
+    public interface ConfigSource {
+        ConfigLoader.Result load();
+    }
+
+    public Daemon(ConfigLoader.Result initial, DaemonContext context, List<Subsystem> available, ConfigSource source) {
+        this.config = initial.config();
+        this.acceptedErrors = ReloadCheck.errors(initial.problems());
         this.context = context;
         this.available = List.copyOf(available);
+        this.source = source;
+    }
+
+    /**
+     * SIGHUP: read the configuration again. A configuration with a new error (a syntax or value
+     * error, a missing file, anything fatal: not a warning) is refused and the running one kept
+     * untouched (keepalived 2.2.7 without {@code reload_check_config} could exit and leave its
+     * VIPs behind). Errors already present in the running configuration do not block, so a
+     * configuration that started with a known error can still be reloaded. Otherwise each
+     * running subsystem applies the difference.
+     *
+     * @return true if the new configuration was handed to the subsystems
+     */
+    public boolean reload() {
+        if (stopping.get()) {
+            return false;
+        }
+        LOG.info("Reloading ...");
+        ConfigLoader.Result r = source.load();
+        java.util.List<String> fresh = ReloadCheck.newErrors(r.problems(), acceptedErrors);
+        if (!fresh.isEmpty()) {
+            fresh.forEach(l -> LOG.error("{}", l));
+            LOG.error("New config failed validation - keeping the running configuration");
+            return false;
+        }
+        acceptedErrors = ReloadCheck.errors(r.problems());
+        config = r.config();
+        forEach(run -> run.reload(r.config()));
+        LOG.info("Reload finished");
+        return true;
     }
 
     /** The subsystems found on the class path. */
@@ -128,7 +168,7 @@ public final class Daemon {
         } else {
             handle("INT", s -> stop());
         }
-        handle("HUP", s -> LOG.warn("Reload (SIGHUP) is not implemented yet - configuration unchanged"));
+        handle("HUP", s -> reload());
         handle("USR1", s -> forEach(r -> r.signal("DATA")));
         // HotSpot suspends threads with SIGUSR2 unless _JAVA_SR_SIGNUM moves it (bin/keepalived does):
         // a handler here would then fire spuriously, so only take USR2 when it is ours.
