@@ -57,6 +57,14 @@ final class TrackFiles {
     }
 
     TrackFiles(EventLoop loop, List<Block> blocks, Listener listener) {
+        this(loop, blocks, listener, java.util.Set.of());
+    }
+
+    /**
+     * @param known files tracked before a reload: their init_file is not written again (the
+     *              file holds the live value an operator or script set)
+     */
+    TrackFiles(EventLoop loop, List<Block> blocks, Listener listener, java.util.Set<String> known) {
         this.loop = loop;
         this.listener = listener;
         for (Block b : blocks) {
@@ -65,7 +73,8 @@ final class TrackFiles {
             }
             File f = new File(b);
             Long init = b.get(TrackFileKeywords.INIT_VALUE);
-            if (init != null && (b.get(TrackFileKeywords.INIT_OVERWRITE) || !Files.exists(f.path))) {
+            if (init != null && !known.contains(f.name)
+                    && (b.get(TrackFileKeywords.INIT_OVERWRITE) || !Files.exists(f.path))) {
                 try {
                     Files.writeString(f.path, init + "\n", StandardCharsets.US_ASCII);
                 } catch (IOException e) {
@@ -116,6 +125,11 @@ final class TrackFiles {
             poll = loop.newTimer((timer, now) -> pollAll());
             poll.schedulePeriodic(loop.nowNs() + periodNs, periodNs);
         }
+    }
+
+    /** The names of the track_file blocks. */
+    java.util.Set<String> names() {
+        return java.util.Set.copyOf(files.keySet());
     }
 
     void stop() {

@@ -133,6 +133,24 @@ final class TrackScripts {
         }
     }
 
+    /**
+     * Reload: a script of the same name keeps its status from {@code before}; keepalived logs a
+     * good one as {@code considered successful on reload}.
+     */
+    void carryOver(TrackScripts before) {
+        for (Script s : scripts.values()) {
+            Script b = before.scripts.get(s.name);
+            if (b == null) {
+                continue;
+            }
+            s.good = b.good;
+            s.lastStatus = b.lastStatus;
+            if (s.good) {
+                LOG.info("VRRP_Script({}) considered successful on reload", s.name);
+            }
+        }
+    }
+
     /** The script's own weight (what a track_script line without weight uses); 0 if unknown. */
     int weight(String name) {
         Script s = scripts.get(name);

@@ -76,7 +76,8 @@ import org.slf4j.LoggerFactory;
 public final class VrrpDaemon implements VrrpIo {
     private static final Logger LOG = LoggerFactory.getLogger("keepalived.vrrp");
 
-    private final KeepalivedConfig config;
+    /** The running configuration (replaced on reload; read on the loop thread only). */
+    private KeepalivedConfig config;
     private final DaemonContext context;
     private final EventLoop loop;
     private final CountDownLatch exited = new CountDownLatch(1);
@@ -99,6 +100,7 @@ public final class VrrpDaemon implements VrrpIo {
     private final List<NotifyFifo> fifos = new ArrayList<>();
     private final Map<String, Integer> ifindexes = new HashMap<>();
     private final Map<AdvertSocket.Key, AdvertSocket> sockets = new LinkedHashMap<>();
+    private final Map<AdvertSocket, EventLoop.Registration> registrations = new HashMap<>();
     /** Per socket: instances by VRID. */
     private final Map<AdvertSocket, VrrpInstance[]> byVrid = new HashMap<>();
     private final List<Runtime> instances = new ArrayList<>();
@@ -119,12 +121,16 @@ public final class VrrpDaemon implements VrrpIo {
 
     /** What the runtime keeps per instance besides the state machine. */
     private static final class Runtime {
-        final InstanceConfig config;
+        /** The vrrp_instance block and its typed view (both replaced when a reload keeps the instance). */
+        Block block;
+        InstanceConfig config;
         final VrrpInstance instance;
         final AdvertSocket socket;
         final byte[] source;
         /** Where the VIPs go and GARPs/NAs leave: the VMAC with use_vmac, else the instance's interface. */
         String vipDev;
+        /** The VMAC made for the instance, or null. */
+        String vmac;
         final List<byte[]> destinations = new ArrayList<>();
         final List<byte[]> destinationAddresses = new ArrayList<>();
         long lastRoundNs = Long.MIN_VALUE;
@@ -133,7 +139,8 @@ public final class VrrpDaemon implements VrrpIo {
         int pendingGratuitous;
         keepalived.loop.Timer gratuitousTimer;
 
-        Runtime(InstanceConfig config, VrrpInstance instance, AdvertSocket socket, byte[] source) {
+        Runtime(Block block, InstanceConfig config, VrrpInstance instance, AdvertSocket socket, byte[] source) {
+            this.block = block;
             this.config = config;
             this.instance = instance;
             this.socket = socket;
@@ -194,12 +201,280 @@ public final class VrrpDaemon implements VrrpIo {
         }
     }
 
+    /**
+     * SIGHUP with a configuration already read and found runnable (any thread): applied on the
+     * loop thread, see {@link #applyReload}.
+     */
+    public void reload(KeepalivedConfig next) {
+        try {
+            loop.execute(() -> {
+                try {
+                    applyReload(next);
+                } catch (IOException | RuntimeException e) {
+                    LOG.error("Reload failed: {}", e.toString(), e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.info("Reload ignored: the VRRP process is stopping");
+        }
+    }
+
+    // ---- reload (loop thread)
+
+    /**
+     * Applies {@code next} as keepalived does on reload. An instance kept (same name and
+     * {@link ConfigDiff.Identity}) keeps its state, timers and stats: a MASTER stays MASTER,
+     * removes the VIPs/eVIPs/routes/rules that left the configuration, adds and announces only
+     * the new ones, and sends no priority-0 advert, GARP burst or notify for the reload itself. A
+     * removed instance stops as on shutdown (a MASTER sends priority 0 and releases its VIPs) and
+     * is notified FAULT, or DELETED with notify_deleted; a new one starts as at start-up. Scripts
+     * keep their status; sync groups are rebuilt over the members' current states; static
+     * addresses, routes and rules are diffed; the FIFO gets state lines only with
+     * fifo_write_vrrp_states_on_reload.
+     */
+    private void applyReload(KeepalivedConfig next) throws IOException {
+        if (stopping) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        LOG.info("Reloading");
+        KeepalivedConfig previous = config;
+        config = next;
+        Block globals = next.globalDefs();
+        applyGlobals(globals);
+        reopenFifos(previous.globalDefs(), globals);
+
+        TrackScripts oldScripts = scripts;
+        TrackFiles oldFiles = files;
+        oldScripts.stop();
+        oldFiles.stop();
+        processes.stop();
+        makeTrackers(oldScripts, oldFiles);
+
+        Map<String, Block> wanted = new LinkedHashMap<>();
+        for (Block b : next.vrrpInstances()) {
+            wanted.put(b.name(), b);
+        }
+        List<Runtime> kept = new ArrayList<>();
+        List<InstanceConfig> keptConfigs = new ArrayList<>();
+        List<Block> keptBlocks = new ArrayList<>();
+        for (Runtime rt : List.copyOf(instances)) {
+            Block b = wanted.get(rt.config.name());
+            InstanceConfig ic = b == null ? null : instanceConfig(b, globals);
+            if (ic != null) {
+                String changed = ConfigDiff.Identity.of(rt.block, rt.config).changesTo(ConfigDiff.Identity.of(b, ic));
+                if (changed.isEmpty()) {
+                    kept.add(rt);
+                    keptConfigs.add(ic);
+                    keptBlocks.add(b);
+                    wanted.remove(b.name());
+                    continue;
+                }
+                LOG.info("({}) {} - restarting the instance", rt.config.name(), changed);
+            }
+            removeInstance(rt, ic == null);
+        }
+        // what is left in instances is kept: each leaves its old sync group in reconfigure
+        for (int i = 0; i < kept.size(); i++) {
+            updateInstance(kept.get(i), keptBlocks.get(i), keptConfigs.get(i));
+        }
+        List<Runtime> added = new ArrayList<>();
+        for (Block b : wanted.values()) {
+            Runtime rt = createInstance(b, instanceConfig(b, globals));
+            if (rt != null) {
+                applyTrackerStatus(rt, true);
+                instances.add(rt);
+                runtimes.put(rt.instance, rt);
+                added.add(rt);
+            }
+        }
+        buildSyncGroups();
+        for (Runtime rt : kept) {
+            applyTrackerStatus(rt, false);
+            rt.instance.reevaluate();
+        }
+        for (Runtime rt : added) {
+            rt.instance.start();
+        }
+        startTrackers();
+        reloadStatic(previous, next);
+        if (globals != null && globals.get(GlobalDefsKeywords.FIFO_WRITE_VRRP_STATES_ON_RELOAD)) {
+            writeFifoStates();
+        }
+        LOG.info("Reload finished in {} usec", (System.nanoTime() - t0) / 1000);
+    }
+
+    /**
+     * An instance gone from the configuration (or whose identity changed): stops as on shutdown,
+     * is notified FAULT (DELETED with notify_deleted) and gives up its VRID slot, socket and VMAC.
+     */
+    private void removeInstance(Runtime rt, boolean deleted) {
+        InstanceConfig ic = rt.config;
+        int prio = safePriority(rt.instance);
+        LOG.info("({}) {}", ic.name(), deleted ? "removed from the configuration" : "stopping for restart");
+        rt.instance.stop(true);
+        rt.gratuitousTimer.cancel();
+        rt.pendingGratuitous = 0;
+        if (deleted && rt.block.get(VrrpInstanceKeywords.NOTIFY_DELETED)) {
+            notifyState(false, ic.name(), rt.block.get(VrrpInstanceKeywords.NOTIFY_DELETED_SCRIPT), ic.notifyGeneric(),
+                    "DELETED", prio, false);
+        } else {
+            notifyState(false, ic.name(), ic.notifyFault(), ic.notifyGeneric(), "FAULT", prio, false);
+        }
+        VrrpInstance[] table = byVrid.get(rt.socket);
+        if (table != null && table[ic.vrid()] == rt.instance) {
+            table[ic.vrid()] = null;
+        }
+        instances.remove(rt);
+        runtimes.remove(rt.instance);
+        boolean socketUsed = false;
+        for (Runtime other : instances) {
+            socketUsed |= other.socket == rt.socket;
+        }
+        if (!socketUsed) {
+            sockets.values().remove(rt.socket);
+            byVrid.remove(rt.socket);
+            EventLoop.Registration reg = registrations.remove(rt.socket);
+            try {
+                if (reg != null) {
+                    reg.cancel();
+                }
+            } catch (IOException e) {
+                LOG.debug("unregister VRRP socket: {}", e.getMessage());
+            }
+            rt.socket.close();
+        }
+        if (rt.vmac != null && vmacs != null) {
+            ifindexes.remove(rt.vmac);
+            vmacs.delete(rt.vmac);
+        }
+    }
+
+    /**
+     * A kept instance takes its new configuration. While MASTER (its VIPs are set) the difference
+     * goes to the host at once: rules, routes and addresses that left are removed (keepalived's
+     * order), new ones added, and only the new addresses announced with garp_master_repeat rounds.
+     */
+    private void updateInstance(Runtime rt, Block block, InstanceConfig ic) {
+        InstanceConfig before = rt.config;
+        boolean vipsSet = rt.instance.state() == VrrpState.MASTER;
+        List<IpAddress> newAddresses = new ArrayList<>();
+        if (vipsSet) {
+            List<keepalived.config.net.Rule> goneRules = ConfigDiff.removed(before.vrules(), ic.vrules());
+            List<keepalived.config.net.Route> goneRoutes = ConfigDiff.removed(before.vroutes(), ic.vroutes());
+            List<IpAddress> goneVips = ConfigDiff.removed(before.vips(), ic.vips());
+            List<IpAddress> goneEvips = ConfigDiff.removed(before.evips(), ic.evips());
+            if (!goneRules.isEmpty()) {
+                LOG.info("({}) removing Virtual Rules", ic.name());
+                routes.removeRules(goneRules);
+            }
+            if (!goneRoutes.isEmpty()) {
+                LOG.info("({}) removing Virtual Routes", ic.name());
+                routes.removeRoutes(goneRoutes);
+            }
+            if (!goneVips.isEmpty() || !goneEvips.isEmpty()) {
+                LOG.info("({}) removing VIPs.", ic.name());
+                vips.remove(goneVips, rt.vipDev);
+                vips.remove(goneEvips, rt.vipDev);
+            }
+            newAddresses.addAll(ConfigDiff.added(before.vips(), ic.vips()));
+            newAddresses.addAll(ConfigDiff.added(before.evips(), ic.evips()));
+            if (!newAddresses.isEmpty()) {
+                LOG.info("({}) setting VIPs.", ic.name());
+                vips.add(newAddresses, rt.vipDev);
+            }
+            List<keepalived.config.net.Route> newRoutes = ConfigDiff.added(before.vroutes(), ic.vroutes());
+            List<keepalived.config.net.Rule> newRules = ConfigDiff.added(before.vrules(), ic.vrules());
+            if (!newRoutes.isEmpty()) {
+                LOG.info("({}) setting Virtual Routes", ic.name());
+                routes.addRoutes(newRoutes);
+            }
+            if (!newRules.isEmpty()) {
+                LOG.info("({}) setting Virtual Rules", ic.name());
+                routes.addRules(newRules);
+            }
+        }
+        rt.block = block;
+        rt.config = ic;
+        rt.instance.reconfigure(ic);
+        setDestinations(rt, before);
+        for (int i = 0; i < Math.max(1, ic.garpMasterRepeat()) && !newAddresses.isEmpty(); i++) {
+            announce(rt, newAddresses, i == 0);
+        }
+    }
+
+    /** static_ipaddress, static_routes and static_rules: what left goes, what is new is added. */
+    private void reloadStatic(KeepalivedConfig previous, KeepalivedConfig next) {
+        Block before = previous.root();
+        Block after = next.root();
+        String oldDev = defaultInterface(previous.globalDefs());
+        String newDev = defaultInterface(next.globalDefs());
+        List<IpAddress> oldAddrs = staticInstalled ? before.get(StaticKeywords.STATIC_ADDRESSES) : List.of();
+        List<keepalived.config.net.Route> oldRoutes = staticInstalled ? before.get(StaticKeywords.STATIC_ROUTES)
+                : List.of();
+        List<keepalived.config.net.Rule> oldRules = staticInstalled ? before.get(StaticKeywords.STATIC_RULES)
+                : List.of();
+        boolean used = StaticKeywords.isUsed(after);
+        List<IpAddress> newAddrs = used ? after.get(StaticKeywords.STATIC_ADDRESSES) : List.of();
+        List<keepalived.config.net.Route> newRoutes = used ? after.get(StaticKeywords.STATIC_ROUTES) : List.of();
+        List<keepalived.config.net.Rule> newRules = used ? after.get(StaticKeywords.STATIC_RULES) : List.of();
+        // an address without dev follows default_interface: a changed default moves them all
+        List<IpAddress> keptAddrs = java.util.Objects.equals(oldDev, newDev) ? newAddrs : List.of();
+        routes.removeRules(ConfigDiff.removed(oldRules, newRules));
+        routes.removeRoutes(ConfigDiff.removed(oldRoutes, newRoutes));
+        vips.remove(ConfigDiff.removed(oldAddrs, keptAddrs), oldDev);
+        vips.add(ConfigDiff.added(keptAddrs == newAddrs ? oldAddrs : List.of(), newAddrs), newDev);
+        routes.addRoutes(ConfigDiff.added(oldRoutes, newRoutes));
+        routes.addRules(ConfigDiff.added(oldRules, newRules));
+        staticInstalled = used;
+    }
+
+    private static String defaultInterface(Block globals) {
+        return globals == null ? GlobalDefsKeywords.DEFAULT_INTERFACE.defaultValue()
+                : globals.get(GlobalDefsKeywords.DEFAULT_INTERFACE);
+    }
+
+    /** A changed notify_fifo / vrrp_notify_fifo is closed and the new one opened. */
+    private void reopenFifos(Block before, Block after) {
+        if (java.util.Objects.equals(fifoPaths(before), fifoPaths(after))) {
+            return;
+        }
+        fifos.forEach(NotifyFifo::close);
+        fifos.clear();
+        openFifos(after);
+    }
+
+    private static List<String> fifoPaths(Block globals) {
+        List<String> l = new ArrayList<>();
+        if (globals != null) {
+            keepalived.config.global.NotifyFifo f = globals.get(GlobalDefsKeywords.NOTIFY_FIFO);
+            keepalived.config.global.NotifyFifo vf = globals.get(GlobalDefsKeywords.VRRP_NOTIFY_FIFO);
+            l.add(f == null ? null : f.path());
+            l.add(vf == null ? null : vf.path());
+        }
+        return l;
+    }
+
+    /** fifo_write_vrrp_states_on_reload: every instance's and sync group's current state. */
+    private void writeFifoStates() {
+        java.util.Set<SyncGroup> groups = new java.util.LinkedHashSet<>();
+        for (Runtime rt : instances) {
+            VrrpInstance vi = rt.instance;
+            fifo(false, vi.name(), vi.state().name(), vi.effectivePriority());
+            if (vi.syncGroup() != null) {
+                groups.add(vi.syncGroup());
+            }
+        }
+        for (SyncGroup g : groups) {
+            fifo(true, g.name(), g.state().name(), 0);
+        }
+    }
+
     // ---- set-up (loop thread)
 
     private void setUp() throws IOException {
         Block globals = config.globalDefs();
-        v3ChecksumAsV2 = globals != null && globals.get(GlobalDefsKeywords.V3_CHECKSUM_AS_V2);
-        garpPacing = GarpPacing.from(config);
+        applyGlobals(globals);
         rtnl = Rtnl.open();
         for (Link l : rtnl.links()) {
             ifindexes.put(l.name(), l.index());
@@ -209,142 +484,235 @@ public final class VrrpDaemon implements VrrpIo {
         installStatic(globals);
         announcer = new Announcer(this::ifindex);
         openFifos(globals);
+        makeTrackers(null, null);
+        for (Block b : config.vrrpInstances()) {
+            Runtime rt = createInstance(b, instanceConfig(b, globals));
+            if (rt != null) {
+                applyTrackerStatus(rt, true);
+                instances.add(rt);
+                runtimes.put(rt.instance, rt);
+            }
+        }
+        buildSyncGroups();
+
+        try {
+            events = RtnlEvents.open(new LinkWatcher(), 1 << 20, keepalived.netlink.Rtnetlink.RTNLGRP_LINK);
+            loop.register(events.fd(), ev -> events.poll());
+        } catch (IOException e) {
+            LOG.warn("Unable to watch interface changes: {}", e.getMessage());
+        }
+
+        for (Runtime rt : instances) {
+            rt.instance.start();
+        }
+        startTrackers();
+        LOG.info("Startup complete");
+        LOG.debug("VRRP: {} instance(s) on {} socket(s)", instances.size(), sockets.size());
+    }
+
+    /** The global_defs the loop reads at start and again on reload. */
+    private void applyGlobals(Block globals) {
+        v3ChecksumAsV2 = globals != null && globals.get(GlobalDefsKeywords.V3_CHECKSUM_AS_V2);
+        garpPacing = GarpPacing.from(config);
+        if (smtp != null) {
+            smtp.close();
+        }
         smtp = new SmtpAlerter(SmtpSettings.from(globals));
+        instanceAlerts.clear();
         for (Block b : config.vrrpInstances()) {
             instanceAlerts.put(b.name(), SmtpSettings.vrrpAlert(b.get(VrrpInstanceKeywords.SMTP_ALERT), globals));
         }
+        groupBlocks.clear();
         for (Block g : config.syncGroups()) {
             groupBlocks.put(g.name(), g);
         }
+    }
 
+    /**
+     * vrrp_script, track_file and track_process runners for {@link #config}; on reload the
+     * previous ones' status carries over (scripts by name; files and processes are read again).
+     */
+    private void makeTrackers(TrackScripts oldScripts, TrackFiles oldFiles) {
         scripts = new TrackScripts(loop, config.vrrpScripts(), (name, up) -> {
             for (Runtime rt : instances) {
                 rt.instance.onTrackerChange(TrackKind.SCRIPT, name, up);
             }
         });
+        if (oldScripts != null) {
+            scripts.carryOver(oldScripts);
+        }
         files = new TrackFiles(loop, config.root().blocks(keepalived.config.vrrp.VrrpKeywords.TRACK_FILES),
-                this::onTrackFile);
+                this::onTrackFile, oldFiles == null ? java.util.Set.of() : oldFiles.names());
         processes = new TrackProcesses(loop,
                 config.root().blocks(keepalived.config.vrrp.VrrpKeywords.TRACK_PROCESSES), (name, up) -> {
                     for (Runtime rt : instances) {
                         rt.instance.onTrackerChange(TrackKind.PROCESS, name, up);
                     }
                 });
-        for (Block b : config.vrrpInstances()) {
-            InstanceConfig ic = InstanceConfig.from(b, globals).withTracks(t -> switch (t.kind()) {
-                case SCRIPT -> t.weight() != null ? t : new InstanceConfig.Track(t.kind(), t.name(),
-                        scripts.weight(t.name()), t.reverse());
-                case FILE -> files.resolve(t);
-                case PROCESS -> processes.resolve(t);
-                default -> t.weight() != null ? t : new InstanceConfig.Track(t.kind(), t.name(), 0, t.reverse());
-            });
-            int ifindex = ifindex(ic.interfaceName());
-            if (ifindex <= 0) {
-                LOG.error("({}) Unknown interface {} - instance not started", ic.name(), ic.interfaceName());
-                continue;
+    }
+
+    /** The instance's typed configuration, its trackers' weights resolved against the runners. */
+    private InstanceConfig instanceConfig(Block b, Block globals) {
+        return InstanceConfig.from(b, globals).withTracks(t -> switch (t.kind()) {
+            case SCRIPT -> t.weight() != null ? t : new InstanceConfig.Track(t.kind(), t.name(),
+                    scripts.weight(t.name()), t.reverse());
+            case FILE -> files.resolve(t);
+            case PROCESS -> processes.resolve(t);
+            default -> t.weight() != null ? t : new InstanceConfig.Track(t.kind(), t.name(), 0, t.reverse());
+        });
+    }
+
+    /**
+     * Sets up one instance (VMAC, socket, destinations, VRID slot); null when it cannot run
+     * (logged). The caller adds it to {@link #instances} and starts it.
+     */
+    private Runtime createInstance(Block b, InstanceConfig ic) throws IOException {
+        int ifindex = ifindex(ic.interfaceName());
+        if (ifindex <= 0) {
+            LOG.error("({}) Unknown interface {} - instance not started", ic.name(), ic.interfaceName());
+            return null;
+        }
+        InetAddress unicastSource = ic.unicast() ? ic.srcIp() : null;
+        byte[] source = localAddress(ic, ifindex);
+        // use_vmac: adverts leave (and arrive) on the VMAC unless vmac_xmit_base; VIPs go on the VMAC
+        String sockDev = ic.interfaceName();
+        int sockIndex = ifindex;
+        VmacManager.Vmac vmac = null;
+        List<String> vmacWords = b.get(VrrpInstanceKeywords.USE_VMAC);
+        if (vmacWords != null) {
+            VmacManager.Spec spec = VmacManager.Spec.parse(vmacWords, ic.vrid());
+            String name = spec.name() != null ? spec.name() : VmacManager.defaultName(ic.vrid());
+            byte[] mac = spec.mac() != null ? spec.mac() : VmacManager.virtualMac(ic.vrid(), ic.ipv6());
+            if (vmacs == null) {
+                vmacs = new VmacManager(rtnl);
             }
-            InetAddress unicastSource = ic.unicast() ? ic.srcIp() : null;
-            byte[] source = localAddress(ic, ifindex);
-            // use_vmac: adverts leave (and arrive) on the VMAC unless vmac_xmit_base; VIPs go on the VMAC
-            String sockDev = ic.interfaceName();
-            int sockIndex = ifindex;
-            VmacManager.Vmac vmac = null;
-            List<String> vmacWords = b.get(VrrpInstanceKeywords.USE_VMAC);
-            if (vmacWords != null) {
-                VmacManager.Spec spec = VmacManager.Spec.parse(vmacWords, ic.vrid());
-                String name = spec.name() != null ? spec.name() : VmacManager.defaultName(ic.vrid());
-                byte[] mac = spec.mac() != null ? spec.mac() : VmacManager.virtualMac(ic.vrid(), ic.ipv6());
-                if (vmacs == null) {
-                    vmacs = new VmacManager(rtnl);
-                }
-                try {
-                    InetAddress linkLocal = ic.ipv6() ? InetAddress.getByAddress(source) : null;
-                    vmac = vmacs.create(ic.name(), name, mac, ic.interfaceName(), ifindex, linkLocal);
-                } catch (IOException e) {
-                    LOG.error("({}) Creating VMAC interface {} failed: {} - instance not started", ic.name(), name,
-                            e.getMessage());
-                    continue;
-                }
-                ifindexes.put(vmac.name(), vmac.index());
-                if (!b.get(VrrpInstanceKeywords.VMAC_XMIT_BASE)) {
-                    sockDev = vmac.name();
-                    sockIndex = vmac.index();
-                }
+            try {
+                InetAddress linkLocal = ic.ipv6() ? InetAddress.getByAddress(source) : null;
+                vmac = vmacs.create(ic.name(), name, mac, ic.interfaceName(), ifindex, linkLocal);
+            } catch (IOException e) {
+                LOG.error("({}) Creating VMAC interface {} failed: {} - instance not started", ic.name(), name,
+                        e.getMessage());
+                return null;
             }
-            AdvertSocket.Key key = new AdvertSocket.Key(sockDev, ic.ipv6(), unicastSource);
-            AdvertSocket socket = sockets.get(key);
-            if (socket == null) {
-                socket = AdvertSocket.open(sockDev, sockIndex, ic.ipv6(), unicastSource, ic.unicastTtl());
-                sockets.put(key, socket);
-                AdvertSocket s = socket;
-                loop.register(socket.fd(), ev -> s.drain(this::onDatagram));
+            ifindexes.put(vmac.name(), vmac.index());
+            if (!b.get(VrrpInstanceKeywords.VMAC_XMIT_BASE)) {
+                sockDev = vmac.name();
+                sockIndex = vmac.index();
             }
-            if (vmac != null && unicastSource == null && !ic.ipv6() && socket.ifindex() == vmac.index()) {
-                try {
-                    socket.multicastSource(InetAddress.getByAddress(source));
-                } catch (IOException e) {
-                    LOG.warn("({}) Unable to set the advert source on {}: {}", ic.name(), vmac.name(), e.getMessage());
-                }
+        }
+        AdvertSocket.Key key = new AdvertSocket.Key(sockDev, ic.ipv6(), unicastSource);
+        AdvertSocket socket = sockets.get(key);
+        if (socket == null) {
+            socket = AdvertSocket.open(sockDev, sockIndex, ic.ipv6(), unicastSource, ic.unicastTtl());
+            sockets.put(key, socket);
+            AdvertSocket s = socket;
+            registrations.put(socket, loop.register(socket.fd(), ev -> s.drain(this::onDatagram)));
+        }
+        if (vmac != null && unicastSource == null && !ic.ipv6() && socket.ifindex() == vmac.index()) {
+            try {
+                socket.multicastSource(InetAddress.getByAddress(source));
+            } catch (IOException e) {
+                LOG.warn("({}) Unable to set the advert source on {}: {}", ic.name(), vmac.name(), e.getMessage());
             }
-            VrrpInstance vi = new VrrpInstance(ic, loop.timers(), NanoClock.SYSTEM, this);
-            Runtime rt = new Runtime(ic, vi, socket, source);
+        }
+        VrrpInstance[] table = byVrid.computeIfAbsent(socket, s -> new VrrpInstance[256]);
+        if (table[ic.vrid()] != null) {
+            LOG.error("({}) VRID {} is already used by {} on {} - instance not started", ic.name(), ic.vrid(),
+                    table[ic.vrid()].name(), ic.interfaceName());
             if (vmac != null) {
-                rt.vipDev = vmac.name();
+                vmacs.delete(vmac.name());
             }
-            rt.gratuitousTimer = loop.newTimer((timer, now) -> gratuitousRoundDue(rt, now));
-            rt.gratuitousIntervalNs = garpPacing.intervalNs(ic.interfaceName(), ic.ipv6());
-            if (ic.unicast()) {
-                for (UnicastPeer p : ic.unicastPeers()) {
-                    rt.destinations.add(socket.destination(p.address()));
-                    rt.destinationAddresses.add(p.address().getAddress());
+            return null;
+        }
+        VrrpInstance vi = new VrrpInstance(ic, loop.timers(), NanoClock.SYSTEM, this);
+        Runtime rt = new Runtime(b, ic, vi, socket, source);
+        if (vmac != null) {
+            rt.vipDev = vmac.name();
+            rt.vmac = vmac.name();
+        }
+        rt.gratuitousTimer = loop.newTimer((timer, now) -> gratuitousRoundDue(rt, now));
+        setDestinations(rt, null);
+        table[ic.vrid()] = vi;
+        vi.localAddress(source);
+        Link link = rtnl.link(ic.interfaceName()).orElse(null);
+        if (link == null || !link.isUp() || !link.hasCarrier()) {
+            vi.onInterfaceChange(false);
+        }
+        return rt;
+    }
+
+    /** Unicast peers or the multicast group (joined unless {@code before} had joined it), and GARP pacing. */
+    private void setDestinations(Runtime rt, InstanceConfig before) {
+        InstanceConfig ic = rt.config;
+        rt.gratuitousIntervalNs = garpPacing.intervalNs(ic.interfaceName(), ic.ipv6());
+        rt.destinations.clear();
+        rt.destinationAddresses.clear();
+        if (ic.unicast()) {
+            for (UnicastPeer p : ic.unicastPeers()) {
+                rt.destinations.add(rt.socket.destination(p.address()));
+                rt.destinationAddresses.add(p.address().getAddress());
+            }
+            return;
+        }
+        if (before == null || !ic.mcastGroup().equals(before.mcastGroup())) {
+            try {
+                rt.socket.join(ic.mcastGroup());
+            } catch (IOException e) {
+                LOG.debug("join {} on {}: {}", IpPrefix.format(ic.mcastGroup()), ic.interfaceName(), e.getMessage());
+            }
+        }
+        rt.destinations.add(rt.socket.destination(ic.mcastGroup()));
+        rt.destinationAddresses.add(ic.mcastGroup().getAddress());
+    }
+
+    /**
+     * Tells the instance its trackers' current status: before its start (start-up, or an
+     * instance added on reload, with keepalived's FAULT log lines), or on a running instance after
+     * a reload, where a change acts as it would at run time.
+     */
+    private void applyTrackerStatus(Runtime rt, boolean initial) {
+        VrrpInstance vi = rt.instance;
+        InstanceConfig ic = rt.config;
+        for (InstanceConfig.Track t : ic.trackers()) {
+            if (t.kind() == TrackKind.SCRIPT) {
+                boolean good = scripts.isGood(t.name());
+                if (!initial || !good) {
+                    vi.onTrackerChange(TrackKind.SCRIPT, t.name(), good);
                 }
-            } else {
-                try {
-                    socket.join(ic.mcastGroup());
-                } catch (IOException e) {
-                    LOG.debug("join {} on {}: {}", IpPrefix.format(ic.mcastGroup()), ic.interfaceName(), e.getMessage());
+            } else if (t.kind() == TrackKind.FILE) {
+                long v = files.value(t.name());
+                if (v != 0 || !initial) {
+                    vi.onTrackFileValue(t.name(), v);
                 }
-                rt.destinations.add(socket.destination(ic.mcastGroup()));
-                rt.destinationAddresses.add(ic.mcastGroup().getAddress());
-            }
-            VrrpInstance[] table = byVrid.computeIfAbsent(socket, s -> new VrrpInstance[256]);
-            if (table[ic.vrid()] != null) {
-                LOG.error("({}) VRID {} is already used by {} on {} - instance not started", ic.name(), ic.vrid(),
-                        table[ic.vrid()].name(), ic.interfaceName());
-                continue;
-            }
-            table[ic.vrid()] = vi;
-            vi.localAddress(source);
-            Link link = rtnl.link(ic.interfaceName()).orElse(null);
-            if (link == null || !link.isUp() || !link.hasCarrier()) {
-                vi.onInterfaceChange(false);
-            }
-            for (InstanceConfig.Track t : ic.trackers()) {
-                if (t.kind() == TrackKind.SCRIPT && !scripts.isGood(t.name())) {
-                    vi.onTrackerChange(TrackKind.SCRIPT, t.name(), false);
-                } else if (t.kind() == TrackKind.FILE) {
-                    long v = files.value(t.name());
-                    if (v != 0) {
-                        vi.onTrackFileValue(t.name(), v);
-                    }
-                    if (TrackFiles.faults(t, v)) {
-                        LOG.info("({}): tracked file {} now FAULT state", ic.name(), t.name());
-                    }
-                } else if (t.kind() == TrackKind.PROCESS && !processes.isUp(t.name())) {
+                if (initial && TrackFiles.faults(t, v)) {
+                    LOG.info("({}): tracked file {} now FAULT state", ic.name(), t.name());
+                }
+            } else if (t.kind() == TrackKind.PROCESS) {
+                boolean up = processes.isUp(t.name());
+                if (initial && !up) {
                     LOG.info("({}) entering FAULT state (tracked process {} quorum not achieved)", ic.name(),
                             t.name());
-                    vi.onTrackerChange(TrackKind.PROCESS, t.name(), false);
-                } else if (t.kind() == TrackKind.INTERFACE) {
-                    Link tl = rtnl.link(t.name()).orElse(null);
-                    if (tl == null || !tl.isUp() || !tl.hasCarrier()) {
-                        vi.onTrackerChange(TrackKind.INTERFACE, t.name(), false);
-                    }
+                }
+                if (!initial || !up) {
+                    vi.onTrackerChange(TrackKind.PROCESS, t.name(), up);
+                }
+            } else if (t.kind() == TrackKind.INTERFACE) {
+                Link tl = null;
+                try {
+                    tl = rtnl.link(t.name()).orElse(null);
+                } catch (IOException e) {
+                    LOG.debug("link {}: {}", t.name(), e.getMessage());
+                }
+                boolean up = tl != null && tl.isUp() && tl.hasCarrier();
+                if (!initial || !up) {
+                    vi.onTrackerChange(TrackKind.INTERFACE, t.name(), up);
                 }
             }
-            instances.add(rt);
-            runtimes.put(vi, rt);
         }
+    }
 
+    /** vrrp_sync_group from {@link #config}, over the instances that run. */
+    private void buildSyncGroups() {
         for (Block g : config.syncGroups()) {
             List<VrrpInstance> members = new ArrayList<>();
             for (String n : g.get(SyncGroupKeywords.GROUP)) {
@@ -358,20 +726,15 @@ public final class VrrpDaemon implements VrrpIo {
                 new SyncGroup(g.name(), members);
             }
         }
+    }
 
-        try {
-            events = RtnlEvents.open(new LinkWatcher(), 1 << 20, keepalived.netlink.Rtnetlink.RTNLGRP_LINK);
-            loop.register(events.fd(), ev -> events.poll());
-        } catch (IOException e) {
-            LOG.warn("Unable to watch interface changes: {}", e.getMessage());
-        }
-
+    /** Runs the trackers the instances use; files are polled every (shortest) advert interval. */
+    private void startTrackers() {
         List<String> usedScripts = new ArrayList<>();
         List<String> usedFiles = new ArrayList<>();
         List<String> usedProcesses = new ArrayList<>();
         long minAdvertUs = 1_000_000L;
         for (Runtime rt : instances) {
-            rt.instance.start();
             minAdvertUs = Math.min(minAdvertUs, rt.config.advertIntUs());
             for (InstanceConfig.Track t : rt.config.trackers()) {
                 switch (t.kind()) {
@@ -386,8 +749,6 @@ public final class VrrpDaemon implements VrrpIo {
         // files are polled every advert interval (the shortest, 0.1..1 s) rather than through inotify
         files.start(usedFiles, Math.max(100_000L, minAdvertUs) * 1000L);
         processes.start(usedProcesses);
-        LOG.info("Startup complete");
-        LOG.debug("VRRP: {} instance(s) on {} socket(s)", instances.size(), sockets.size());
     }
 
     private void openFifos(Block globals) {

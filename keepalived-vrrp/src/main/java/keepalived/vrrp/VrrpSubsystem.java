@@ -32,6 +32,11 @@ public final class VrrpSubsystem implements Subsystem {
             }
 
             @Override
+            public void reload(KeepalivedConfig config) {
+                d.reload(config);
+            }
+
+            @Override
             public int awaitExit() throws InterruptedException {
                 return d.awaitExit();
             }

@@ -214,6 +214,22 @@ public final class VmacManager implements AutoCloseable {
         }
     }
 
+    /** Deletes the VMAC {@code name} made by {@link #create} (an instance removed on reload). */
+    public void delete(String name) {
+        for (java.util.Iterator<Vmac> it = vmacs.iterator(); it.hasNext();) {
+            Vmac v = it.next();
+            if (v.name().equals(name)) {
+                it.remove();
+                try {
+                    rtnl.deleteLink(v.index());
+                    LOG.info("({}) Success removing VMAC interface {}", v.instance(), v.name());
+                } catch (IOException e) {
+                    LOG.warn("({}) Removing VMAC interface {} failed: {}", v.instance(), v.name(), e.getMessage());
+                }
+            }
+        }
+    }
+
     /** The VMACs made so far. */
     public List<Vmac> vmacs() {
         return List.copyOf(vmacs);

@@ -22,6 +22,27 @@ public final class SyncGroup {
             }
             m.group = this;
         }
+        state = stateOf(this.members);
+    }
+
+    /**
+     * FAULT if a member is, else INIT if one is not started yet, else BACKUP if one is, else
+     * MASTER. A group made of running instances (rebuilt on reload) starts in their state
+     * without reporting a change.
+     */
+    static VrrpState stateOf(List<VrrpInstance> members) {
+        VrrpState s = VrrpState.MASTER;
+        for (VrrpInstance m : members) {
+            if (m.state() == VrrpState.FAULT) {
+                return VrrpState.FAULT;
+            }
+            if (m.state() == VrrpState.INIT) {
+                s = VrrpState.INIT;
+            } else if (m.state() == VrrpState.BACKUP && s == VrrpState.MASTER) {
+                s = VrrpState.BACKUP;
+            }
+        }
+        return s;
     }
 
     public String name() {

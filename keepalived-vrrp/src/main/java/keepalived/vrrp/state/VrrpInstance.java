@@ -26,11 +26,11 @@ public final class VrrpInstance {
     private static final Logger LOG = LoggerFactory.getLogger("keepalived.vrrp");
     private static final long NS_PER_US = 1_000L;
 
-    private final InstanceConfig config;
+    private InstanceConfig config;
     private final NanoClock clock;
     private final VrrpIo io;
     private final VrrpStats stats = new VrrpStats();
-    private final AdvertTemplate template;
+    private AdvertTemplate template;
     SyncGroup group;
 
     private final Timer advertTimer;
@@ -39,9 +39,9 @@ public final class VrrpInstance {
     private final Timer garpRefreshTimer;
     private final Timer lowerPrioGarpTimer;
 
-    private final InstanceConfig.Track[] trackers;
-    private final boolean[] trackerUp;
-    private final long[] fileValue;
+    private InstanceConfig.Track[] trackers;
+    private boolean[] trackerUp;
+    private long[] fileValue;
     private boolean interfaceUp = true;
 
     private VrrpState state = VrrpState.INIT;
@@ -59,9 +59,9 @@ public final class VrrpInstance {
     private boolean preemptRunning;
     private long lastTransitionNs;
     /** Unicast peers' addresses and TTL limits (min 0 / max 255 when not configured). */
-    private final byte[][] peers;
-    private final int[] peerMinTtl;
-    private final int[] peerMaxTtl;
+    private byte[][] peers;
+    private int[] peerMinTtl;
+    private int[] peerMaxTtl;
 
     public VrrpInstance(InstanceConfig config, TimerQueue timers, NanoClock clock, VrrpIo io) {
         this.config = config;
@@ -70,9 +70,9 @@ public final class VrrpInstance {
         this.template = config.advertTemplate();
         this.advertTimer = timers.newTimer((t, now) -> onAdvertTimer(now));
         this.downTimer = timers.newTimer((t, now) -> onMasterDown(now));
-        this.garpTimer = timers.newTimer((t, now) -> gratuitous(config.garpMasterRepeat()));
-        this.garpRefreshTimer = timers.newTimer((t, now) -> gratuitous(config.garpMasterRefreshRepeat()));
-        this.lowerPrioGarpTimer = timers.newTimer((t, now) -> gratuitous(config.garpLowerPrioRepeat()));
+        this.garpTimer = timers.newTimer((t, now) -> gratuitous(this.config.garpMasterRepeat()));
+        this.garpRefreshTimer = timers.newTimer((t, now) -> gratuitous(this.config.garpMasterRefreshRepeat()));
+        this.lowerPrioGarpTimer = timers.newTimer((t, now) -> gratuitous(this.config.garpLowerPrioRepeat()));
         List<InstanceConfig.Track> l = config.trackers();
         this.trackers = l.toArray(new InstanceConfig.Track[0]);
         this.trackerUp = new boolean[trackers.length];
@@ -82,15 +82,84 @@ public final class VrrpInstance {
         this.masterAdvertIntervalUs = config.advertIntUs();
         this.ownFault = computeFault();
         this.lastTransitionNs = clock.nanoTime();
-        List<keepalived.config.vrrp.UnicastPeer> up = config.unicastPeers();
-        this.peers = new byte[up.size()][];
-        this.peerMinTtl = new int[up.size()];
-        this.peerMaxTtl = new int[up.size()];
+        setPeers(config);
+    }
+
+    private void setPeers(InstanceConfig c) {
+        List<keepalived.config.vrrp.UnicastPeer> up = c.unicastPeers();
+        peers = new byte[up.size()][];
+        peerMinTtl = new int[up.size()];
+        peerMaxTtl = new int[up.size()];
         for (int i = 0; i < peers.length; i++) {
             peers[i] = up.get(i).address().getAddress();
             peerMinTtl[i] = up.get(i).minTtl() == null ? 0 : up.get(i).minTtl();
             peerMaxTtl[i] = up.get(i).maxTtl() == null ? 255 : up.get(i).maxTtl();
         }
+    }
+
+    /**
+     * Reload: the same instance (its identity, interface, VRID and family, unchanged) takes a new
+     * configuration without leaving its state. The state, the running timers, the stats, the
+     * master last heard and the status of trackers kept (matched by kind and name) carry over; a
+     * MASTER's next adverts use the new interval and template. The instance leaves its sync group
+     * (the runtime rebuilds the groups) and priority and fault are not recomputed here: call
+     * {@link #reevaluate()} once the groups are back, so that a change acts as at run time.
+     */
+    public void reconfigure(InstanceConfig next) {
+        InstanceConfig.Track[] oldTrackers = trackers;
+        boolean[] oldUp = trackerUp;
+        long[] oldValue = fileValue;
+        InstanceConfig.Track[] nt = next.trackers().toArray(new InstanceConfig.Track[0]);
+        boolean[] nu = new boolean[nt.length];
+        long[] nv = new long[nt.length];
+        java.util.Arrays.fill(nu, true);
+        for (int i = 0; i < nt.length; i++) {
+            for (int j = 0; j < oldTrackers.length; j++) {
+                if (oldTrackers[j].kind() == nt[i].kind() && oldTrackers[j].name().equals(nt[i].name())) {
+                    nu[i] = oldUp[j];
+                    nv[i] = oldValue[j];
+                    break;
+                }
+            }
+        }
+        InstanceConfig before = config;
+        config = next;
+        template = next.advertTemplate();
+        trackers = nt;
+        trackerUp = nu;
+        fileValue = nv;
+        setPeers(next);
+        group = null;
+        if (state == VrrpState.MASTER) {
+            masterAdvertIntervalUs = next.advertIntUs();
+            long period = next.advertIntUs() * NS_PER_US;
+            if (next.advertIntUs() != before.advertIntUs() && advertTimer.isScheduled()) {
+                // the advert already due keeps its time; the new interval runs from there
+                advertTimer.schedulePeriodic(advertTimer.deadlineNs(), period);
+            }
+            if (next.garpMasterRefreshUs() != before.garpMasterRefreshUs()) {
+                garpRefreshTimer.cancel();
+                if (next.garpMasterRefreshUs() > 0) {
+                    long r = next.garpMasterRefreshUs() * NS_PER_US;
+                    garpRefreshTimer.schedulePeriodic(clock.nanoTime() + r, r);
+                }
+            }
+        } else if (next.version() == 2 || state != VrrpState.BACKUP) {
+            masterAdvertIntervalUs = next.advertIntUs();
+        }
+    }
+
+    /**
+     * After {@link #reconfigure}: the priority and fault status from the new configuration and
+     * the trackers' current status; a change is logged and acted on as a tracker change would be.
+     */
+    public void reevaluate() {
+        trackersChanged();
+    }
+
+    /** Whether the instance is started (between {@link #start()} and {@link #stop()}). */
+    public boolean started() {
+        return started;
     }
 
     public InstanceConfig config() {
@@ -728,18 +797,7 @@ public final class VrrpInstance {
         if (group == null) {
             return;
         }
-        VrrpState s = VrrpState.MASTER;
-        for (VrrpInstance m : group.members()) {
-            if (m.state == VrrpState.FAULT) {
-                s = VrrpState.FAULT;
-                break;
-            }
-            if (m.state == VrrpState.INIT) {
-                s = VrrpState.INIT;
-            } else if (m.state == VrrpState.BACKUP && s == VrrpState.MASTER) {
-                s = VrrpState.BACKUP;
-            }
-        }
+        VrrpState s = SyncGroup.stateOf(group.members());
         if (s != VrrpState.INIT && s != group.state) {
             VrrpState from = group.state;
             group.state = s;
