@@ -301,7 +301,9 @@ public final class VrrpDaemon implements VrrpIo {
         if (globals != null && globals.get(GlobalDefsKeywords.FIFO_WRITE_VRRP_STATES_ON_RELOAD)) {
             writeFifoStates();
         }
-        LOG.info("Reload finished in {} usec", (System.nanoTime() - t0) / 1000);
+        // keepalived 2.2.7's wording (observed): "Reloading" ... "Reload complete"
+        LOG.info("Reload complete");
+        LOG.debug("Reload took {} usec", (System.nanoTime() - t0) / 1000);
     }
 
     /**
