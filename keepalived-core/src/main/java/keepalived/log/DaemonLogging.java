@@ -2,6 +2,8 @@ package keepalived.log;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +22,10 @@ public final class DaemonLogging {
     /** The BFD child's identity. */
     public static final String BFD = "Keepalived_bfd";
 
+    /** logback.xml's stderr appender (keepalived's -l console format). */
+    static final String CONSOLE = "STDERR";
+    private static final String SYSLOG = "SYSLOG";
+
     private DaemonLogging() {
     }
 
@@ -36,9 +42,24 @@ public final class DaemonLogging {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
             return;
         }
-        ctx.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
-        if (detail > 0) {
-            ctx.getLogger("keepalived").setLevel(Level.DEBUG);
+        ch.qos.logback.classic.Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        ctx.getLogger("keepalived").setLevel(detail > 0 ? Level.DEBUG : null);
+        // logback.xml's console appender carries the lines printed before this call (and -t's);
+        // from here on it stays only with -l, as keepalived logs to the console only then.
+        if (!console) {
+            root.detachAppender(CONSOLE);
+        }
+        Appender<ILoggingEvent> old = root.getAppender(SYSLOG);
+        if (old != null) {
+            root.detachAppender(old);
+            old.stop();
+        }
+        if (syslog) {
+            SyslogAppender appender = new SyslogAppender(identity, facility, SyslogAppender.socketPath());
+            appender.setContext(ctx);
+            appender.start();
+            root.addAppender(appender);
         }
     }
 }
