@@ -38,7 +38,7 @@ install -m 0644 "$src/README" "$src/copyright" "$doc/"
 
 printf '/etc/default/keepalived\n/etc/keepalived/keepalived.conf\n' > "$root/DEBIAN/conffiles"
 printf 'interest-noawait /usr/lib/jvm\n' > "$root/DEBIAN/triggers"
-install -m 0755 "$src/postinst" "$src/prerm" "$src/postrm" "$root/DEBIAN/"
+install -m 0755 "$src/preinst" "$src/postinst" "$src/prerm" "$src/postrm" "$root/DEBIAN/"
 size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
 sed -e "s/@VERSION@/$debversion/" -e "s/@INSTALLED_SIZE@/$size/" "$src/control.in" > "$root/DEBIAN/control"
 (cd "$root" && find usr lib -type f -exec md5sum {} + | sort -k2) > "$root/DEBIAN/md5sums"

@@ -86,7 +86,7 @@ class DebianPackageIT {
         assertEquals(List.of("/etc/default/keepalived", "/etc/keepalived/keepalived.conf"),
                 Files.readAllLines(control.resolve("conffiles")));
         assertEquals(List.of("interest-noawait /usr/lib/jvm"), Files.readAllLines(control.resolve("triggers")));
-        for (String script : List.of("postinst", "prerm", "postrm")) {
+        for (String script : List.of("preinst", "postinst", "prerm", "postrm")) {
             assertTrue(Files.isExecutable(control.resolve(script)), script);
             Cmd.run("sh", "-n", control.resolve(script).toString()).check();
         }
@@ -115,6 +115,16 @@ class DebianPackageIT {
         Prerequisites.require(Files.isRegularFile(debians), "Debian's keepalived package (its unit)");
         assertEquals(section(Files.readAllLines(debians), "[Service]"),
                 section(Files.readAllLines(unpacked.resolve("lib/systemd/system/keepalived.service")), "[Service]"));
+    }
+
+    @Test
+    void defaultsFileIsDebiansByteForByte() throws Exception {
+        // so dpkg, taking the conffile over from keepalived, keeps an administrator's copy silently
+        Prerequisites.requireRealKeepalived();
+        String conffiles = Cmd.run("dpkg-query", "-W", "-f=${Conffiles}", "keepalived").check().stdout();
+        String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                .digest(Files.readAllBytes(unpacked.resolve("etc/default/keepalived"))));
+        assertTrue(conffiles.contains("/etc/default/keepalived " + md5), conffiles + " vs " + md5);
     }
 
     private static List<String> section(List<String> unit, String name) {
@@ -157,6 +167,15 @@ class DebianPackageIT {
         List<String> cmd = new ArrayList<>(List.of("env", "-u", "KEEPALIVED_HOME", "-u", "KEEPALIVED_JAVA_OPTS"));
         cmd.addAll(List.of(command));
         return Cmd.run(null, 120, cmd);
+    }
+
+    @Test
+    void installsOverKeepalivedKeepingTheAdministratorsConfiguration() {
+        // dpkg --root: a private dpkg database and tree, so this host's keepalived stays installed
+        Prerequisites.requireRoot();
+        Path script = Path.of(System.getProperty("project.root"), "packaging/test/install-in-root.sh");
+        Cmd.Result r = Cmd.run(null, 300, List.of("sh", script.toString(), deb.toString()));
+        assertTrue(r.ok() && r.stdout().strip().endsWith("OK"), r.describe());
     }
 
     @Test
