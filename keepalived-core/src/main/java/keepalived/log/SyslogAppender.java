@@ -80,11 +80,15 @@ public final class SyslogAppender extends AppenderBase<ILoggingEvent> {
         socket.send(line);
     }
 
+    /**
+     * DEBUG is -D's detail, which keepalived logs at LOG_INFO like its other lines (captured from
+     * keepalived 2.2.7 -D): only TRACE goes out as LOG_DEBUG.
+     */
     private static int levelIndex(Level level) {
         return switch (level.toInt()) {
             case Level.ERROR_INT -> 0;
             case Level.WARN_INT -> 1;
-            case Level.INFO_INT -> 2;
+            case Level.INFO_INT, Level.DEBUG_INT -> 2;
             default -> 3;
         };
     }

@@ -65,11 +65,13 @@ class SyslogAppenderTest {
             log(Level.INFO, "info");
             log(Level.ERROR, "error");
             log(Level.WARN, "warn");
-            log(Level.DEBUG, "debug");
+            log(Level.DEBUG, "detail"); // -D lines: info, as keepalived's
+            log(Level.TRACE, "trace");
             String info = syslogd.receive(2000);
             assertTrue(info.matches("<158>" + STAMP + " Keepalived\\[" + PID + "\\]: info"), info);
             assertTrue(syslogd.receive(2000).startsWith("<155>"));
             assertTrue(syslogd.receive(2000).startsWith("<156>"));
+            assertTrue(syslogd.receive(2000).startsWith("<158>"));
             assertTrue(syslogd.receive(2000).startsWith("<159>"));
         }
     }
