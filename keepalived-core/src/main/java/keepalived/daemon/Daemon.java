@@ -60,7 +60,7 @@ public final class Daemon {
         if (stopping.get()) {
             return false;
         }
-        LOG.info("Reloading ...");
+        // the parent logs "Reloading ..."; the subsystem logs its own progress, as keepalived's children do
         ConfigLoader.Result r = source.load();
         java.util.List<String> fresh = ReloadCheck.newErrors(r.problems(), acceptedErrors);
         if (!fresh.isEmpty()) {
@@ -71,7 +71,6 @@ public final class Daemon {
         acceptedErrors = ReloadCheck.errors(r.problems());
         config = r.config();
         forEach(run -> run.reload(r.config()));
-        LOG.info("Reload finished");
         return true;
     }
 

@@ -438,7 +438,6 @@ public final class Watchdog {
                 spawn(c);
             }
         }
-        LOG.info("Reload finished");
         systemd.ready();
     }
 
