@@ -35,7 +35,6 @@ final class ChildProcess {
             log.error("No {} subsystem on the class path", name);
             return 1;
         }
-        log.info("Starting {} child process, pid={}", label(name), pid);
         ConfigLoader.Result r = ConfigTest.load(options, host);
         if (r.problems().aborted()) {
             log.error("Stopping - configuration could not be read");
@@ -52,10 +51,12 @@ final class ChildProcess {
         Daemon d = new Daemon(r, Main.context(options), List.of(subsystem), () -> ConfigTest.load(options, host));
         watchParent(d);
         try {
-            return d.run(options.ignoreSigint(), () -> {
+            int status = d.run(options.ignoreSigint(), () -> {
                 System.out.println(Watchdog.READY);
                 System.out.flush();
             });
+            log.info("Stopped");
+            return status;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
@@ -88,15 +89,6 @@ final class ChildProcess {
             case "checker" -> DaemonLogging.CHECKER;
             case "bfd" -> DaemonLogging.BFD;
             default -> DaemonLogging.PARENT + "_" + name;
-        };
-    }
-
-    private static String label(String name) {
-        return switch (name) {
-            case "vrrp" -> "VRRP";
-            case "checker" -> "Healthcheck";
-            case "bfd" -> "BFD";
-            default -> name;
         };
     }
 }

@@ -149,6 +149,26 @@ public final class Main {
      * file and starts one child JVM per wanted subsystem; a child JVM (started with
      * -Dkeepalived.child=NAME) runs that one subsystem. Without -n the parent first detaches.
      */
+    /** keepalived's start-up lines after the version: the kernel, the command line, the config file. */
+    private static void logHost(org.slf4j.Logger log, List<String> args, Options options) {
+        log.info("Running on Linux {} {}", readProc("/proc/sys/kernel/osrelease"), readProc("/proc/sys/kernel/version"));
+        StringBuilder line = new StringBuilder("Command line:");
+        line.append(" '").append(System.getProperty("keepalived.launcher", "keepalived")).append('\'');
+        for (String a : args) {
+            line.append(" '").append(a).append('\'');
+        }
+        log.info("{}", line);
+        log.info("Configuration file {}", options.configFile());
+    }
+
+    private static String readProc(String file) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(file)).strip();
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
     private static int daemon(Options options, List<String> argv, Host host, PrintStream out, PrintStream err) {
         // The daemon needs raw sockets and netlink writes: refuse in one line, as keepalived exits
         // with "missing permission" (4), rather than fail later with a stack trace.
@@ -169,6 +189,7 @@ public final class Main {
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("Keepalived");
         String version = Usage.versionProperties().getProperty("version", "2.2.7");
         log.info("Starting Keepalived v{} (keepalived-java)", version);
+        logHost(log, argv, options);
         ConfigLoader.Result r = ConfigTest.load(options, host);
         ConfigTest.printProblems(r, err);
         if (options.dumpConf()) {

@@ -155,7 +155,7 @@ public final class Daemon {
         synchronized (stopping) {
             stopping.notifyAll();
         }
-        LOG.info("Stopping");
+        LOG.debug("Stopping"); // the parent logs keepalived's "Stopping"; a child says "Stopped" when done
         forEach(Subsystem.Running::stop);
     }
 

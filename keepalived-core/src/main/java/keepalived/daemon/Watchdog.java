@@ -199,6 +199,7 @@ public final class Watchdog {
             c.lifeline = p.getOutputStream();
             c.startedNanos = System.nanoTime();
             c.ready = false;
+            LOG.info("Starting {} child process, pid={}", c.label(), p.pid());
             readChildOutput(c, p);
             p.onExit().thenAccept(done -> events.add(() -> exited(c, done)));
         } catch (IOException e) {

@@ -375,14 +375,14 @@ public final class VrrpDaemon implements VrrpIo {
                 routes.removeRoutes(goneRoutes);
             }
             if (!goneVips.isEmpty() || !goneEvips.isEmpty()) {
-                LOG.info("({}) removing VIPs.", ic.name());
+                LOG.debug("({}) removing VIPs.", ic.name());
                 vips.remove(goneVips, rt.vipDev);
                 vips.remove(goneEvips, rt.vipDev);
             }
             newAddresses.addAll(ConfigDiff.added(before.vips(), ic.vips()));
             newAddresses.addAll(ConfigDiff.added(before.evips(), ic.evips()));
             if (!newAddresses.isEmpty()) {
-                LOG.info("({}) setting VIPs.", ic.name());
+                LOG.debug("({}) setting VIPs.", ic.name());
                 vips.add(newAddresses, rt.vipDev);
             }
             List<keepalived.config.net.Route> newRoutes = ConfigDiff.added(before.vroutes(), ic.vroutes());
@@ -944,7 +944,7 @@ public final class VrrpDaemon implements VrrpIo {
             rt.socket.send(out, rt.destinations.get(i));
         }
         if (priority == 0) {
-            LOG.info("({}) sent 0 priority", instance.name());
+            LOG.debug("({}) sent 0 priority", instance.name());
         }
     }
 
@@ -956,7 +956,7 @@ public final class VrrpDaemon implements VrrpIo {
         }
         InstanceConfig ic = rt.config;
         if (installed) {
-            LOG.info("({}) setting VIPs.", instance.name());
+            LOG.debug("({}) setting VIPs.", instance.name());
             vips.add(ic.vips(), rt.vipDev);
             vips.add(ic.evips(), rt.vipDev);
             if (!ic.vroutes().isEmpty()) {
@@ -980,7 +980,7 @@ public final class VrrpDaemon implements VrrpIo {
                 LOG.info("({}) removing Virtual Routes", instance.name());
                 routes.removeRoutes(ic.vroutes());
             }
-            LOG.info("({}) removing VIPs.", instance.name());
+            LOG.debug("({}) removing VIPs.", instance.name());
             vips.remove(ic.vips(), rt.vipDev);
             vips.remove(ic.evips(), rt.vipDev);
         }
@@ -1032,7 +1032,7 @@ public final class VrrpDaemon implements VrrpIo {
         for (IpAddress a : addresses) {
             String dev = a.dev() != null ? a.dev() : rt.vipDev;
             if (burst) {
-                LOG.info("({}) Sending/queueing {} on {} for {}", rt.config.name(),
+                LOG.debug("({}) Sending/queueing {} on {} for {}", rt.config.name(),
                         a.isIpv6() ? "Unsolicited Neighbour Adverts" : "gratuitous ARPs", dev,
                         IpPrefix.format(a.address()));
             }

@@ -38,7 +38,7 @@ final class DaemonJvm {
         Path d = conf.toAbsolutePath().getParent();
         ProcessBuilder pb = new ProcessBuilder(List.of("ip", "netns", "exec", ns,
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "keepalived.cli.Main", "-n", "-l", "-f", conf.toString(),
+                "-cp", System.getProperty("java.class.path"), "keepalived.cli.Main", "-n", "-l", "-D", "-f", conf.toString(),
                 "-p", d.resolve("keepalived.pid").toString(), "-r", d.resolve("vrrp.pid").toString(),
                 "-c", d.resolve("checkers.pid").toString(), "-b", d.resolve("bfd.pid").toString()))
                 .redirectErrorStream(true).redirectOutput(out.toFile());

@@ -58,13 +58,13 @@ public final class Announcer implements AutoCloseable {
                 frame.clear();
                 ArpFrame.gratuitous(frame, i.mac(), address.getAddress());
                 frame.flip();
-                LOG.info("Sending gratuitous ARP on {} for {}", ifname, IpPrefix.format(address));
+                LOG.debug("Sending gratuitous ARP on {} for {}", ifname, IpPrefix.format(address));
                 packet.send(frame, i.broadcastDest());
             } else {
                 na.clear();
                 NeighbourAdvert.unsolicited(na, (Inet6Address) address, i.mac(), forwarding(ifname));
                 na.flip();
-                LOG.info("Sending unsolicited Neighbour Advert on {} for {}", ifname, IpPrefix.format(address));
+                LOG.debug("Sending unsolicited Neighbour Advert on {} for {}", ifname, IpPrefix.format(address));
                 icmp6.send(na, i.allNodesDest());
             }
             sent++;

@@ -516,7 +516,7 @@ public final class VrrpInstance {
             return;
         }
         wantState = VrrpState.MASTER;
-        LOG.info("({}) Receive advertisement timeout", config.name());
+        LOG.debug("({}) Receive advertisement timeout", config.name());
         if (!groupAllowsMaster()) {
             // wait for the other members to want MASTER too
             downTimer.scheduleAt(now + masterDownIntervalUs() * NS_PER_US);
