@@ -177,6 +177,7 @@ public final class VrrpJsonDump {
             switch (ch) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
+                case '/' -> sb.append("\\/"); // as keepalived's JSON writer does
                 case '\n' -> sb.append("\\n");
                 case '\t' -> sb.append("\\t");
                 case '\r' -> sb.append("\\r");

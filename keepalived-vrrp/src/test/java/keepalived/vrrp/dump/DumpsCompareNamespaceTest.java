@@ -1,0 +1,293 @@
+package keepalived.vrrp.dump;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import keepalived.config.ConfigLoader;
+import keepalived.daemon.DaemonContext;
+import keepalived.testing.Cmd;
+import keepalived.testing.NsThread;
+import keepalived.testing.Prerequisites;
+import keepalived.vrrp.VrrpDaemon;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * keepalived 2.2.7 and ours on the same configuration (three instances: VIPs with a label, a
+ * sync group with a notify script, a unicast peer, a tracked script and interface, notify
+ * scripts), each in its own namespace with the same interfaces: the dump files must have the same
+ * structure ({@link DumpStructure}). USR1 and USR2 go to our real daemon by signal; JSON and
+ * STATS_CLEAR (SIGRTMIN+2, SIGRTMAX-1, which a JVM cannot take by name) are called on an
+ * in-process {@link VrrpDaemon} until the process model's signalfd relays them.
+ */
+class DumpsCompareNamespaceTest {
+    private static final String KA_NS = "dmk" + ProcessHandle.current().pid();
+    private static final String OUR_NS = "dmo" + ProcessHandle.current().pid();
+    private static final long WAIT_MS = 20_000;
+
+    @TempDir
+    Path dir;
+    private final List<Process> daemons = new ArrayList<>();
+
+    @BeforeEach
+    void hosts() {
+        Prerequisites.requireRoot();
+        Prerequisites.requireRealKeepalived();
+        for (String ns : List.of(KA_NS, OUR_NS)) {
+            Cmd.run("ip", "netns", "add", ns).check();
+            Cmd.run("ip", "-n", ns, "link", "set", "lo", "up").check();
+            Cmd.run("ip", "-n", ns, "link", "add", "eth0", "type", "veth", "peer", "name", "eth1").check();
+            Cmd.run("ip", "-n", ns, "addr", "add", "10.99.0.1/24", "dev", "eth0").check();
+            Cmd.run("ip", "-n", ns, "addr", "add", "10.99.0.2/24", "dev", "eth1").check();
+            Cmd.run("ip", "-n", ns, "link", "set", "eth0", "up").check();
+            Cmd.run("ip", "-n", ns, "link", "set", "eth1", "up").check();
+        }
+    }
+
+    @AfterEach
+    void cleanUp() throws InterruptedException {
+        for (Process p : daemons) {
+            if (p.isAlive()) {
+                p.destroy();
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            }
+        }
+        Cmd.run("ip", "netns", "del", KA_NS);
+        Cmd.run("ip", "netns", "del", OUR_NS);
+    }
+
+    private String config() throws IOException {
+        Path notify = dir.resolve("notify.sh");
+        Files.writeString(notify, "#!/bin/sh\necho \"$@\" >> " + dir.resolve("notify.log") + "\n");
+        Files.setPosixFilePermissions(notify, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return """
+                global_defs {
+                    router_id dumpref
+                    enable_script_security
+                    script_user root
+                }
+                vrrp_script chk_true {
+                    script "/usr/bin/true"
+                    interval 1
+                    weight 5
+                }
+                vrrp_sync_group G1 {
+                    group {
+                        VI_A
+                        VI_B
+                    }
+                    notify_master "NOTIFY group_master"
+                }
+                vrrp_instance VI_A {
+                    state MASTER
+                    interface eth0
+                    virtual_router_id 51
+                    priority 150
+                    advert_int 1
+                    virtual_ipaddress {
+                        10.99.0.100/24
+                        10.99.0.101/24 label eth0:1
+                    }
+                    notify_master "NOTIFY master_A"
+                    notify "NOTIFY generic_A"
+                }
+                vrrp_instance VI_B {
+                    state BACKUP
+                    interface eth0
+                    virtual_router_id 52
+                    priority 100
+                    advert_int 1
+                    unicast_src_ip 10.99.0.1
+                    unicast_peer {
+                        10.99.0.2
+                    }
+                    virtual_ipaddress {
+                        10.99.0.110/24
+                    }
+                    notify_backup "NOTIFY backup_B"
+                }
+                vrrp_instance VI_C {
+                    state BACKUP
+                    interface eth1
+                    virtual_router_id 53
+                    priority 90
+                    advert_int 1
+                    virtual_ipaddress {
+                        10.99.0.120/24
+                    }
+                    track_script {
+                        chk_true
+                    }
+                    track_interface {
+                        eth0
+                    }
+                    notify "NOTIFY generic_C"
+                }
+                """.replace("NOTIFY", notify.toString());
+    }
+
+    private Process start(String ns, List<String> command, Path tmp, Path log) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns));
+        cmd.addAll(command);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("TMPDIR", tmp.toString());
+        pb.environment().put("_JAVA_SR_SIGNUM", "40");
+        Process p = pb.start();
+        daemons.add(p);
+        return p;
+    }
+
+    private static List<String> pidFiles(Path d) {
+        return List.of("-p", d.resolve("p.pid").toString(), "-r", d.resolve("v.pid").toString(),
+                "-c", d.resolve("c.pid").toString(), "-b", d.resolve("b.pid").toString());
+    }
+
+    @Test
+    @Timeout(120)
+    void dumpsHaveKeepalivedsStructure() throws Exception {
+        Path conf = dir.resolve("keepalived.conf");
+        Files.writeString(conf, config());
+        Path kaDir = Files.createDirectory(dir.resolve("ka"));
+        Path ourDir = Files.createDirectory(dir.resolve("ours"));
+        Path kaLog = dir.resolve("ka.log");
+        Path ourLog = dir.resolve("ours.log");
+
+        List<String> ka = new ArrayList<>(List.of(Prerequisites.KEEPALIVED, "-n", "-l", "-D", "-f", conf.toString()));
+        ka.addAll(pidFiles(kaDir));
+        start(KA_NS, ka, kaDir, kaLog);
+        List<String> ours = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "keepalived.cli.Main", "-n", "-l", "-D",
+                "-f", conf.toString()));
+        ours.addAll(pidFiles(ourDir));
+        Process our = start(OUR_NS, ours, ourDir, ourLog);
+
+        for (Path log : List.of(kaLog, ourLog)) {
+            for (String vi : List.of("VI_A", "VI_B", "VI_C")) {
+                assertTrue(waitFor(() -> read(log).contains("(" + vi + ") Entering MASTER STATE")),
+                        () -> vi + " not MASTER in " + log + ":\n" + read(log));
+            }
+        }
+        long kaParent = Long.parseLong(waitForText(kaDir.resolve("p.pid")).trim());
+
+        // USR1 and USR2, by signal, to both parents
+        for (long pid : List.of(kaParent, our.pid())) {
+            Cmd.run("kill", "-USR1", Long.toString(pid)).check();
+            Cmd.run("kill", "-USR2", Long.toString(pid)).check();
+        }
+        for (Path d : List.of(kaDir, ourDir)) {
+            for (String f : List.of("keepalived.data", "keepalived_parent.data", "keepalived.stats")) {
+                waitForText(d.resolve(f));
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(d.resolve(f))), f);
+            }
+        }
+        assertTrue(waitFor(() -> read(ourLog).contains("Printing parent data for process(" + our.pid() + ") on signal")
+                && read(ourLog).contains("Printing VRRP data for process(")
+                && read(ourLog).contains("Printing VRRP stats for process(")), () -> read(ourLog));
+        for (String f : List.of("keepalived_parent.data", "keepalived.data", "keepalived.stats")) {
+            assertEquals(DumpStructure.of(read(kaDir.resolve(f))), DumpStructure.of(read(ourDir.resolve(f))), f);
+        }
+
+        // JSON and STATS_CLEAR: keepalived by signal
+        Cmd.run("kill", "-36", Long.toString(kaParent)).check();
+        String kaJson = waitForText(kaDir.resolve("keepalived.json"));
+        Files.delete(kaDir.resolve("keepalived.stats"));
+        Cmd.run("kill", "-63", Long.toString(kaParent)).check();
+        String kaBeforeClear = waitForText(kaDir.resolve("keepalived.stats"));
+        Files.delete(kaDir.resolve("keepalived.stats"));
+        Cmd.run("kill", "-USR2", Long.toString(kaParent)).check();
+        String kaAfterClear = waitForText(kaDir.resolve("keepalived.stats"));
+
+        // ours: the same functions called on an in-process daemon in our namespace
+        Cmd.run("kill", "-TERM", Long.toString(our.pid())).check();
+        assertTrue(our.waitFor(20, TimeUnit.SECONDS), () -> read(ourLog));
+        Path inDir = Files.createDirectory(dir.resolve("in"));
+        try (NsThread ns = new NsThread(OUR_NS)) {
+            ConfigLoader.Result r = ConfigLoader.load(conf.toString(), ConfigLoader.Options.defaults());
+            DaemonContext ctx = new DaemonContext(conf, true, 0, false, false, false, false, false, false, inDir);
+            VrrpDaemon d = ns.call(() -> new VrrpDaemon(r.config(), ctx));
+            ns.call(() -> {
+                d.start();
+                return null;
+            });
+            try {
+                assertTrue(waitFor(() -> read(inDir.resolve("states")).isEmpty() && masters(d, inDir) == 3),
+                        "in-process daemon: not all MASTER");
+                d.signal("JSON");
+                String ourJson = waitForText(inDir.resolve("keepalived.json"));
+                d.signal("STATS_CLEAR");
+                String ourBeforeClear = waitForText(inDir.resolve("keepalived.stats"));
+                Files.delete(inDir.resolve("keepalived.stats"));
+                d.signal("STATS");
+                String ourAfterClear = waitForText(inDir.resolve("keepalived.stats"));
+
+                assertEquals(DumpStructure.jsonKeys(kaJson), DumpStructure.jsonKeys(ourJson),
+                        () -> "keepalived: " + kaJson + "\nours:       " + ourJson);
+                assertEquals(1, ourJson.lines().count());
+                assertEquals(DumpStructure.of(kaBeforeClear), DumpStructure.of(ourBeforeClear));
+                assertTrue(kaAfterClear.contains("  Became master: 0\n"), kaAfterClear);
+                assertTrue(ourAfterClear.contains("  Became master: 0\n"), ourAfterClear);
+                assertTrue(ourBeforeClear.contains("  Became master: 1\n"), ourBeforeClear);
+                for (String key : List.of("\"iname\":\"VI_A\"", "\"vrid\":51", "\"base_priority\":150",
+                        "\"effective_priority\":95", "\"state\":2", "\"track_ifp\":[\"eth0\"]",
+                        "\"track_script\":[\"'\\/usr\\/bin\\/true'\"]", "\"auth_type\":0")) {
+                    assertTrue(kaJson.contains(key), key + " in " + kaJson);
+                    assertTrue(ourJson.contains(key), key + " in " + ourJson);
+                }
+            } finally {
+                d.stop();
+                d.awaitExit();
+            }
+        }
+    }
+
+    /** How many instances of the in-process daemon are MASTER, read from its JSON dump. */
+    private static int masters(VrrpDaemon d, Path dir) {
+        try {
+            Files.deleteIfExists(dir.resolve("keepalived.json"));
+            d.signal("JSON");
+            String json = waitForText(dir.resolve("keepalived.json"));
+            return json.split("\"state\":2,", -1).length - 1;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static String waitForText(Path file) throws InterruptedException {
+        assertTrue(waitFor(() -> !read(file).isEmpty()), () -> file + " not written");
+        return read(file);
+    }
+
+    private static boolean waitFor(BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return condition.getAsBoolean();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
