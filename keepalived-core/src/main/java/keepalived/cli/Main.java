@@ -33,7 +33,8 @@ public final class Main {
             return e.code();
         }
         Options options = ((Run) p).options();
-        return options.configTest() ? ConfigTest.run(options, host, out, err) : daemon(options, host, out, err);
+        return options.configTest() ? ConfigTest.run(options, host, out, err)
+                : daemon(options, List.of(args), host, out, err);
     }
 
     /** The outcome of reading the command line: exit now with a code, or run with options. */
@@ -144,11 +145,11 @@ public final class Main {
     }
 
     /**
-     * Without -t: the daemon. Every wanted subsystem found on the class path (VRRP today) runs in
-     * this JVM in the foreground until SIGTERM/SIGINT; keepalived's watchdog parent with child
-     * processes (and -n meaning anything) is issue 5.
+     * Without -t: the daemon. The parent (watchdog) JVM reads the configuration, holds the pid
+     * file and starts one child JVM per wanted subsystem; a child JVM (started with
+     * -Dkeepalived.child=NAME) runs that one subsystem. Without -n the parent first detaches.
      */
-    private static int daemon(Options options, Host host, PrintStream out, PrintStream err) {
+    private static int daemon(Options options, List<String> argv, Host host, PrintStream out, PrintStream err) {
         // The daemon needs raw sockets and netlink writes: refuse in one line, as keepalived exits
         // with "missing permission" (4), rather than fail later with a stack trace.
         java.util.Optional<String> capabilityProblem = keepalived.sys.Capabilities.current().networkProblem();
@@ -156,10 +157,18 @@ public final class Main {
             err.println("keepalived-java: " + capabilityProblem.get());
             return 4;
         }
+        String child = System.getProperty(keepalived.daemon.Watchdog.CHILD_PROPERTY);
+        if (child != null) {
+            return ChildProcess.run(child, options, host, err);
+        }
+        if (!options.dontFork() && System.getProperty(Detach.PROPERTY) == null) {
+            return Detach.relaunch(argv, err);
+        }
         keepalived.log.DaemonLogging.configure(keepalived.log.DaemonLogging.PARENT, options.logFacility(),
                 options.logConsole(), !options.noSyslog(), options.logDetail());
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("Keepalived");
-        log.info("Starting Keepalived v{} (keepalived-java)", Usage.versionProperties().getProperty("version", "2.2.7"));
+        String version = Usage.versionProperties().getProperty("version", "2.2.7");
+        log.info("Starting Keepalived v{} (keepalived-java)", version);
         ConfigLoader.Result r = ConfigTest.load(options, host);
         ConfigTest.printProblems(r, err);
         if (options.dumpConf()) {
@@ -169,25 +178,53 @@ public final class Main {
             log.error("Stopping - configuration could not be read");
             return 1;
         }
-        keepalived.daemon.DaemonContext context = new keepalived.daemon.DaemonContext(
-                Path.of(options.configFile()), options.logConsole(), options.logDetail(), options.dontReleaseVrrp(),
-                options.releaseVips(), options.dontReleaseIpvs(), options.vrrpOnly(), options.checkOnly(),
-                options.allChildren(), keepalived.daemon.DaemonContext.defaultDumpDirectory());
+        keepalived.daemon.DaemonContext context = context(options);
         java.util.List<keepalived.daemon.Subsystem> subsystems = keepalived.daemon.Daemon.discover();
         if (subsystems.isEmpty()) {
             // keepalived-core alone (no keepalived-vrrp jar): nothing could ever run
             err.println("keepalived-java: no daemon subsystem (keepalived-vrrp) on the class path");
             return 1;
         }
-        keepalived.daemon.Daemon d = new keepalived.daemon.Daemon(r, context, subsystems,
-                () -> ConfigTest.load(options, host));
+        keepalived.daemon.PidFiles pids = pidFiles(r.config(), options);
+        // keepalived refuses to start (status 0) while the processes in its pid files live
+        for (java.nio.file.Path f : java.util.List.of(pids.parent(), pids.vrrp(), pids.checker(), pids.bfd())) {
+            if (keepalived.daemon.PidFiles.livePid(f).isPresent()) {
+                log.info("daemon is already running");
+                return 0;
+            }
+        }
+        keepalived.daemon.PidFiles.Held held;
         try {
-            int status = d.run(options.ignoreSigint());
-            log.info("Stopped Keepalived v{}", Usage.versionProperties().getProperty("version", "2.2.7"));
+            held = keepalived.daemon.PidFiles.write(pids.parent(), ProcessHandle.current().pid());
+        } catch (java.io.IOException e) {
+            log.error("Unable to write the pid file {}: {}", pids.parent(), e.toString());
+            return 1;
+        }
+        keepalived.daemon.Watchdog w = new keepalived.daemon.Watchdog(r, context, subsystems,
+                () -> ConfigTest.load(options, host),
+                new keepalived.daemon.Watchdog.Settings(argv, options.dontRespawn(), options.ignoreSigint(), pids, version),
+                keepalived.daemon.SystemdNotify.fromEnvironment());
+        try {
+            int status = w.run();
+            held.close();
+            log.info("Stopped Keepalived v{}", version);
             return status;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            held.close();
             return 1;
         }
+    }
+
+    static keepalived.daemon.DaemonContext context(Options options) {
+        return new keepalived.daemon.DaemonContext(
+                Path.of(options.configFile()), options.logConsole(), options.logDetail(), options.dontReleaseVrrp(),
+                options.releaseVips(), options.dontReleaseIpvs(), options.vrrpOnly(), options.checkOnly(),
+                options.allChildren(), keepalived.daemon.DaemonContext.defaultDumpDirectory());
+    }
+
+    static keepalived.daemon.PidFiles pidFiles(keepalived.config.KeepalivedConfig config, Options options) {
+        return keepalived.daemon.PidFiles.of(config, options.namespace(), options.pidFile(), options.vrrpPidFile(),
+                options.checkersPidFile(), options.bfdPidFile());
     }
 }

@@ -14,14 +14,12 @@ import keepalived.sys.NativeException;
 import sun.misc.Signal;
 
 /**
- * Runs every wanted {@link Subsystem} in this JVM, in the foreground, and maps keepalived's
+ * Runs the wanted {@link Subsystem}s in this JVM, in the foreground (a child of the
+ * {@link Watchdog} runs exactly one), and maps keepalived's
  * signals onto them: TERM (and INT unless --ignore-sigint) stop them gracefully, USR1/USR2 ask
  * for the data/stats dumps, HUP reloads ({@link #reload()}). Returns when all have
  * stopped; the caller exits the JVM with the status (a Java signal handler replaces the JVM's
  * own exit-on-TERM, so nothing else would).
- *
- * <p>Issue 5 replaces this with keepalived's process model (a watchdog parent, one child per
- * subsystem, respawn); the Subsystem interface stays.
  */
 public final class Daemon {
     private static final Logger LOG = LoggerFactory.getLogger("Keepalived");
@@ -91,6 +89,14 @@ public final class Daemon {
      * @return 0 after a clean stop; 1 if a subsystem failed to start
      */
     public int run(boolean ignoreSigint) throws InterruptedException {
+        return run(ignoreSigint, () -> { });
+    }
+
+    /**
+     * As {@link #run(boolean)}; {@code started} runs once every wanted subsystem's start returned
+     * (a child tells the watchdog it is up).
+     */
+    public int run(boolean ignoreSigint, Runnable started) throws InterruptedException {
         List<Subsystem> wanted = new ArrayList<>();
         for (Subsystem s : available) {
             if (s.wanted(config, context)) {
@@ -117,6 +123,7 @@ public final class Daemon {
                 return 1;
             }
         }
+        started.run();
         if (wanted.isEmpty()) {
             // keepalived's parent keeps running with nothing to do; wait for a stop signal
             synchronized (stopping) {
@@ -178,6 +185,10 @@ public final class Daemon {
         if (System.getenv("_JAVA_SR_SIGNUM") != null) {
             handle("USR2", s -> forEach(r -> r.signal("STATS")));
         }
+        // JSON and STATS_CLEAR are real-time signals: only through a signalfd (see SignalFd)
+        keepalived.sys.SignalFd.listen(sig -> forEach(r -> r.signal(
+                sig == keepalived.sys.SignalFd.SIGJSON ? Subsystem.JSON : Subsystem.STATS_CLEAR)),
+                keepalived.sys.SignalFd.SIGJSON, keepalived.sys.SignalFd.SIGSTATS_CLEAR);
     }
 
     /** Takes a signal even if it was inherited as ignored (see {@link Native#restoreDefaultAction}). */
