@@ -13,12 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import keepalived.config.ConfigLoader;
-import keepalived.daemon.DaemonContext;
 import keepalived.testing.Cmd;
-import keepalived.testing.NsThread;
 import keepalived.testing.Prerequisites;
-import keepalived.vrrp.VrrpDaemon;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,9 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * keepalived 2.2.7 and ours on the same configuration (three instances: VIPs with a label, a
  * sync group with a notify script, a unicast peer, a tracked script and interface, notify
  * scripts), each in its own namespace with the same interfaces: the dump files must have the same
- * structure ({@link DumpStructure}). USR1 and USR2 go to our real daemon by signal; JSON and
- * STATS_CLEAR (SIGRTMIN+2, SIGRTMAX-1, which a JVM cannot take by name) are called on an
- * in-process {@link VrrpDaemon} until the process model's signalfd relays them.
+ * structure ({@link DumpStructure}). Every dump is asked for by signal to the parent, as an
+ * operator does: USR1, USR2, SIGRTMIN+2 (36) and SIGRTMAX-1 (63).
  */
 class DumpsCompareNamespaceTest {
     private static final String KA_NS = "dmk" + ProcessHandle.current().pid();
@@ -170,7 +165,10 @@ class DumpsCompareNamespaceTest {
         List<String> ka = new ArrayList<>(List.of(Prerequisites.KEEPALIVED, "-n", "-l", "-D", "-f", conf.toString()));
         ka.addAll(pidFiles(kaDir));
         start(KA_NS, ka, kaDir, kaLog);
-        List<String> ours = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // as bin/keepalived starts java: SIGRTMIN+2 and SIGRTMAX-1 blocked, for the daemon's signalfd
+        List<String> ours = new ArrayList<>(List.of("perl", "-MPOSIX", "-e",
+                "sigprocmask(SIG_BLOCK, POSIX::SigSet->new(36, 63)) or die; exec {$ARGV[0]} @ARGV or die", "--",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "keepalived.cli.Main", "-n", "-l", "-D",
                 "-f", conf.toString()));
         ours.addAll(pidFiles(ourDir));
@@ -202,69 +200,48 @@ class DumpsCompareNamespaceTest {
             assertEquals(DumpStructure.of(read(kaDir.resolve(f))), DumpStructure.of(read(ourDir.resolve(f))), f);
         }
 
-        // JSON and STATS_CLEAR: keepalived by signal
-        Cmd.run("kill", "-36", Long.toString(kaParent)).check();
-        String kaJson = waitForText(kaDir.resolve("keepalived.json"));
-        Files.delete(kaDir.resolve("keepalived.stats"));
-        Cmd.run("kill", "-63", Long.toString(kaParent)).check();
-        String kaBeforeClear = waitForText(kaDir.resolve("keepalived.stats"));
-        Files.delete(kaDir.resolve("keepalived.stats"));
-        Cmd.run("kill", "-USR2", Long.toString(kaParent)).check();
-        String kaAfterClear = waitForText(kaDir.resolve("keepalived.stats"));
+        // JSON and STATS_CLEAR (real-time signals: ours takes them from a signalfd, the launcher blocks them)
+        String kaJson = jsonThenClear(kaParent, kaDir);
+        String kaBeforeClear = read(kaDir.resolve("stats-before-clear"));
+        String kaAfterClear = read(kaDir.resolve("keepalived.stats"));
+        String ourJson = jsonThenClear(our.pid(), ourDir);
+        String ourBeforeClear = read(ourDir.resolve("stats-before-clear"));
+        String ourAfterClear = read(ourDir.resolve("keepalived.stats"));
+        assertTrue(waitFor(() -> read(ourLog).contains("Printing VRRP as json for process(")
+                && read(ourLog).contains("Printing and clearing VRRP stats for process(")), () -> read(ourLog));
 
-        // ours: the same functions called on an in-process daemon in our namespace
-        Cmd.run("kill", "-TERM", Long.toString(our.pid())).check();
-        assertTrue(our.waitFor(20, TimeUnit.SECONDS), () -> read(ourLog));
-        Path inDir = Files.createDirectory(dir.resolve("in"));
-        try (NsThread ns = new NsThread(OUR_NS)) {
-            ConfigLoader.Result r = ConfigLoader.load(conf.toString(), ConfigLoader.Options.defaults());
-            DaemonContext ctx = new DaemonContext(conf, true, 0, false, false, false, false, false, false, inDir);
-            VrrpDaemon d = ns.call(() -> new VrrpDaemon(r.config(), ctx));
-            ns.call(() -> {
-                d.start();
-                return null;
-            });
-            try {
-                assertTrue(waitFor(() -> read(inDir.resolve("states")).isEmpty() && masters(d, inDir) == 3),
-                        "in-process daemon: not all MASTER");
-                d.signal("JSON");
-                String ourJson = waitForText(inDir.resolve("keepalived.json"));
-                d.signal("STATS_CLEAR");
-                String ourBeforeClear = waitForText(inDir.resolve("keepalived.stats"));
-                Files.delete(inDir.resolve("keepalived.stats"));
-                d.signal("STATS");
-                String ourAfterClear = waitForText(inDir.resolve("keepalived.stats"));
-
-                assertEquals(DumpStructure.jsonKeys(kaJson), DumpStructure.jsonKeys(ourJson),
-                        () -> "keepalived: " + kaJson + "\nours:       " + ourJson);
-                assertEquals(1, ourJson.lines().count());
-                assertEquals(DumpStructure.of(kaBeforeClear), DumpStructure.of(ourBeforeClear));
-                assertTrue(kaAfterClear.contains("  Became master: 0\n"), kaAfterClear);
-                assertTrue(ourAfterClear.contains("  Became master: 0\n"), ourAfterClear);
-                assertTrue(ourBeforeClear.contains("  Became master: 1\n"), ourBeforeClear);
-                for (String key : List.of("\"iname\":\"VI_A\"", "\"vrid\":51", "\"base_priority\":150",
-                        "\"effective_priority\":95", "\"state\":2", "\"track_ifp\":[\"eth0\"]",
-                        "\"track_script\":[\"'\\/usr\\/bin\\/true'\"]", "\"auth_type\":0")) {
-                    assertTrue(kaJson.contains(key), key + " in " + kaJson);
-                    assertTrue(ourJson.contains(key), key + " in " + ourJson);
-                }
-            } finally {
-                d.stop();
-                d.awaitExit();
-            }
+        assertEquals(DumpStructure.jsonKeys(kaJson), DumpStructure.jsonKeys(ourJson),
+                () -> "keepalived: " + kaJson + "\nours:       " + ourJson);
+        assertEquals(1, ourJson.lines().count());
+        assertEquals(DumpStructure.of(kaBeforeClear), DumpStructure.of(ourBeforeClear));
+        for (String before : List.of(kaBeforeClear, ourBeforeClear)) {
+            assertTrue(before.contains("  Became master: 1\n"), before);
+        }
+        for (String after : List.of(kaAfterClear, ourAfterClear)) {
+            assertTrue(after.contains("  Became master: 0\n"), after);
+        }
+        for (String key : List.of("\"iname\":\"VI_A\"", "\"vrid\":51", "\"base_priority\":150",
+                "\"effective_priority\":95", "\"state\":2", "\"track_ifp\":[\"eth0\"]",
+                "\"track_script\":[\"'\\/usr\\/bin\\/true'\"]", "\"auth_type\":0")) {
+            assertTrue(kaJson.contains(key), key + " in " + kaJson);
+            assertTrue(ourJson.contains(key), key + " in " + ourJson);
         }
     }
 
-    /** How many instances of the in-process daemon are MASTER, read from its JSON dump. */
-    private static int masters(VrrpDaemon d, Path dir) {
-        try {
-            Files.deleteIfExists(dir.resolve("keepalived.json"));
-            d.signal("JSON");
-            String json = waitForText(dir.resolve("keepalived.json"));
-            return json.split("\"state\":2,", -1).length - 1;
-        } catch (Exception e) {
-            return -1;
-        }
+    /**
+     * SIGRTMIN+2, then SIGRTMAX-1 (stats, then cleared; kept as stats-before-clear), then USR2
+     * (the cleared counters) to {@code pid}; returns the JSON.
+     */
+    private static String jsonThenClear(long pid, Path d) throws Exception {
+        Cmd.run("kill", "-36", Long.toString(pid)).check();
+        String json = waitForText(d.resolve("keepalived.json"));
+        Files.delete(d.resolve("keepalived.stats"));
+        Cmd.run("kill", "-63", Long.toString(pid)).check();
+        waitForText(d.resolve("keepalived.stats"));
+        Files.move(d.resolve("keepalived.stats"), d.resolve("stats-before-clear"));
+        Cmd.run("kill", "-USR2", Long.toString(pid)).check();
+        waitForText(d.resolve("keepalived.stats"));
+        return json;
     }
 
     private static String waitForText(Path file) throws InterruptedException {
