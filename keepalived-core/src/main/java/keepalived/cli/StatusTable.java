@@ -33,7 +33,7 @@ final class StatusTable {
             }
             String iface = str(d.get("ifp_ifname"));
             String vmac = str(d.get("vmac_ifname"));
-            if (!vmac.isEmpty()) {
+            if (!vmac.isEmpty() && !vmac.equals(iface)) {
                 iface = iface + " (" + vmac + ")";
             }
             rows.add(new String[] {

@@ -27,14 +27,16 @@ public final class GlobalDefsDump {
     private static final String UNSET_U32 = "4294967295";
 
     private final Block g;
+    private final KeepalivedConfig config;
     private final StringBuilder out = new StringBuilder();
 
-    private GlobalDefsDump(Block globals) {
-        this.g = globals;
+    private GlobalDefsDump(KeepalivedConfig config) {
+        this.config = config;
+        this.g = config.globalDefs();
     }
 
     public static String section(KeepalivedConfig config, boolean vrrpChild) {
-        return new GlobalDefsDump(config.globalDefs()).write(config.root(), vrrpChild);
+        return new GlobalDefsDump(config).write(config.root(), vrrpChild);
     }
 
     private <T> T get(Key<T> key) {
@@ -115,8 +117,14 @@ public final class GlobalDefsDump {
         line("Gratuitous ARP interval", seconds(get(GlobalDefsKeywords.VRRP_GARP_INTERVAL)));
         line("Gratuitous NA interval", seconds(get(GlobalDefsKeywords.VRRP_GNA_INTERVAL)));
         line("VRRP default protocol version", get(GlobalDefsKeywords.VRRP_VERSION));
-        if (isSet(GlobalDefsKeywords.NFTABLES)) {
-            line("nftables table name", g.get(GlobalDefsKeywords.NFTABLES));
+        if (isSet(GlobalDefsKeywords.NFTABLES) || (vrrpChild && usesVmac(config))) {
+            // the VRRP process takes keepalived's default table for VMACs (observed with use_vmac)
+            String table = isSet(GlobalDefsKeywords.NFTABLES) ? g.get(GlobalDefsKeywords.NFTABLES) : null;
+            line("nftables table name", table == null || table.isEmpty()
+                    ? GlobalDefsKeywords.DEFAULT_NFTABLES_TABLE : table);
+            line("nftables base chain priority", get(GlobalDefsKeywords.NFTABLES_PRIORITY));
+            text(get(GlobalDefsKeywords.NFTABLES_IFINDEX) ? "nftables force use ifindex for link local IPv6"
+                    : "nftables don't force use ifindex for link local IPv6");
         }
         text(get(GlobalDefsKeywords.NFTABLES_COUNTERS) ? "nftables with counters" : "nftables without counters");
         text("libnftnl version none"); // we program no nftables (2.2.7 prints its libnftnl's version)
@@ -158,6 +166,11 @@ public final class GlobalDefsDump {
         line("rx_bufs_multiples", get(GlobalDefsKeywords.VRRP_RX_BUFS_MULTIPLIER));
         line("umask", String.format("%04o", isSet(GlobalDefsKeywords.UMASK) ? g.get(GlobalDefsKeywords.UMASK) : 0177));
         return out.toString();
+    }
+
+    private static boolean usesVmac(KeepalivedConfig config) {
+        return config.vrrpInstances().stream()
+                .anyMatch(b -> b.isSet(keepalived.config.vrrp.VrrpInstanceKeywords.USE_VMAC));
     }
 
     private String tristate(Key<Boolean> key) {

@@ -15,7 +15,7 @@ class StatusTableTest {
             + "\"last_transition\":1795313595.033922,\"vrid\":51,\"base_priority\":150,\"effective_priority\":155,"
             + "\"state\":2,\"script\":\"'\\/tmp\\/notify.sh' 'x'\",\"vips\":[\"10.99.0.100\\/24 dev eth0 scope global set\","
             + "\"10.99.0.101\\/24 dev eth0 scope global label eth0:1 set\"]},\"stats\":{\"advert_rcvd\":0}},"
-            + "{\"data\":{\"iname\":\"VI_B\",\"vmac_ifname\":\"vrrp.52\",\"ifp_ifname\":\"eth1\","
+            + "{\"data\":{\"iname\":\"VI_B\",\"vmac_ifname\":\"vrrp.52\",\"ifp_ifname\":\"vrrp.52\","
             + "\"last_transition\":1795310000.5,\"vrid\":52,\"base_priority\":100,\"effective_priority\":100,"
             + "\"state\":1},\"stats\":{}}]\n";
 
@@ -24,9 +24,9 @@ class StatusTableTest {
         Instant now = Instant.ofEpochSecond(1795313595L + 75);
         String table = StatusTable.render(JSON, now, ZoneId.of("UTC"));
         assertEquals("""
-                INSTANCE  STATE   INTERFACE       VRID  PRIORITY  VIPS                           LAST TRANSITION
-                VI_A      MASTER  eth0            51    150/155   10.99.0.100/24,10.99.0.101/24  2026-11-22 02:13:15 (75s ago)
-                VI_B      BACKUP  eth1 (vrrp.52)  52    100/100   -                              2026-11-22 01:13:20 (61m ago)
+                INSTANCE  STATE   INTERFACE  VRID  PRIORITY  VIPS                           LAST TRANSITION
+                VI_A      MASTER  eth0       51    150/155   10.99.0.100/24,10.99.0.101/24  2026-11-22 02:13:15 (75s ago)
+                VI_B      BACKUP  vrrp.52    52    100/100   -                              2026-11-22 01:13:20 (61m ago)
                 """, table);
     }
 

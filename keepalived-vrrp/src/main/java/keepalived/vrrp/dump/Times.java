@@ -25,6 +25,15 @@ final class Times {
                 Math.floorMod(epochUs, 1_000_000L));
     }
 
+    private static final DateTimeFormatter CTIME_SECONDS = DateTimeFormatter
+            .ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT).withZone(ZoneId.systemDefault());
+
+    /** {@code Sun Nov 22 02:27:57 2026.361007}: 2.2.7's form in "Last checked" lines. */
+    static String ctimeWithMicros(long epochUs) {
+        return CTIME_SECONDS.format(Instant.ofEpochSecond(Math.floorDiv(epochUs, 1_000_000L)))
+                + String.format(Locale.ROOT, ".%06d", Math.floorMod(epochUs, 1_000_000L));
+    }
+
     /** {@code 1795301302.324715 (Sat Nov 21 22:48:22.324715 2026)} */
     static String stamp(long epochUs) {
         Instant at = Instant.ofEpochSecond(Math.floorDiv(epochUs, 1_000_000L), Math.floorMod(epochUs, 1_000_000L) * 1000L);

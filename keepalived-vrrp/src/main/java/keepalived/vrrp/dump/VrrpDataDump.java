@@ -79,6 +79,9 @@ public final class VrrpDataDump {
         VrrpInstance vi = i.instance();
         kv(1, "VRRP Instance", c.name());
         kv(3, "VRRP Version", c.version());
+        if (c.ipv6()) {
+            l(3, "Using Native IPv6");
+        }
         if (vi.syncGroup() != null) {
             kv(3, "Sync group", vi.syncGroup().name());
         }
@@ -90,7 +93,9 @@ public final class VrrpDataDump {
         if (c.owner()) {
             flags.add("Address owner");
         }
-        if (flags.isEmpty()) {
+        // 2.2.7 prints "Flags:" with nothing under it for these (observed)
+        boolean unnamed = i.vmac() != null || c.nopreempt();
+        if (flags.isEmpty() && !unnamed) {
             l(3, "Flags: none");
         } else {
             l(3, "Flags:");
@@ -106,13 +111,17 @@ public final class VrrpDataDump {
         long aheadUs = vi.state() == VrrpState.MASTER ? c.advertIntUs() : vi.masterDownIntervalUs();
         kv(3, "Read timeout", Times.stamp(nowUs + aheadUs));
         kv(3, "Master down timer", vi.masterDownIntervalUs() + " usecs");
-        kv(3, "Interface", c.interfaceName());
         if (i.vmac() != null) {
-            kv(3, "Use VMAC", i.vmac());
+            l(3, "Use VMAC, i/f name " + i.vmac() + ", is_up = " + linkUp(i.vmac()) + ", xmit_base = "
+                    + i.block().get(VrrpInstanceKeywords.VMAC_XMIT_BASE));
+            kv(3, "Interface", i.vmac() + ", vmac on " + c.interfaceName());
+        } else {
+            kv(3, "Interface", c.interfaceName());
         }
         kv(3, "Using src_ip", IpPrefix.format(addr(i.source())) + (c.srcIp() != null ? " (from configuration)" : ""));
         if (!c.unicast()) {
-            l(3, "Multicast address " + IpPrefix.format(c.mcastGroup()));
+            l(3, "Multicast address " + IpPrefix.format(c.mcastGroup())
+                    + (c.ipv6() ? ", ifindex " + ifindex(c.interfaceName()) : ""));
         }
         kv(3, "Gratuitous ARP delay", c.garpMasterDelayUs() / 1_000_000L);
         kv(3, "Gratuitous ARP repeat", c.garpMasterRepeat());
@@ -127,24 +136,29 @@ public final class VrrpDataDump {
         kv(3, "Priority", c.basePriority());
         kv(3, "Effective priority", vi.effectivePriority());
         kv(3, "Total priority", vi.effectivePriority());
-        kv(3, "Advert interval", advertInterval(c.advertIntUs()));
+        kv(3, "Advert interval", advertInterval(c.advertIntUs(), c.version()));
         kv(3, "Accept", c.accept() ? "enabled" : "disabled");
         kv(3, "Preempt", c.nopreempt() ? "disabled" : "enabled");
         if (c.preemptDelayUs() > 0) {
-            kv(3, "Preempt delay", c.preemptDelayUs() / 1_000_000.0 + " secs");
+            kv(3, "Preempt delay", (c.preemptDelayUs() % 1_000_000L == 0 ? Long.toString(c.preemptDelayUs() / 1_000_000L)
+                    : Double.toString(c.preemptDelayUs() / 1e6)) + " secs");
         }
         kv(3, "Promote_secondaries", i.block().get(VrrpInstanceKeywords.PROMOTE_SECONDARIES) ? "enabled" : "disabled");
-        kv(3, "Authentication type", c.authType() == null ? "none" : c.authType().name());
-        boolean set = vi.state() == VrrpState.MASTER;
-        addresses("Virtual IP", c.vips(), i, set);
-        addresses("Virtual IP Excluded", c.evips(), i, set);
-        if (!c.vroutes().isEmpty()) {
-            l(3, "Virtual Routes :");
-            c.vroutes().forEach(r -> l(5, r.toString()));
+        if (c.version() == 2) {
+            kv(3, "Authentication type", c.authType() == null ? "none"
+                    : c.authType() == keepalived.config.vrrp.AuthType.PASS ? "SIMPLE_PASSWORD" : "IPSEC_AH");
+            if (c.authPass() != null && c.authType() == keepalived.config.vrrp.AuthType.PASS) {
+                kv(3, "Password", c.authPass());
+            }
         }
-        if (!c.vrules().isEmpty()) {
-            l(3, "Virtual Rules :");
-            c.vrules().forEach(r -> l(5, r.toString()));
+        boolean set = vi.state() == VrrpState.MASTER;
+        if (!c.vips().isEmpty()) {
+            l(3, "Virtual IP (" + c.vips().size() + "):");
+            c.vips().forEach(a -> l(5, vip(a, vipDev(i), set)));
+        }
+        if (!c.evips().isEmpty()) {
+            l(3, "Virtual IP Excluded :");
+            c.evips().forEach(a -> l(5, vip(a, vipDev(i), set)));
         }
         if (c.unicast()) {
             kv(3, "Unicast TTL", c.unicastTtl());
@@ -157,6 +171,14 @@ public final class VrrpDataDump {
             kv(3, "Unicast checksum compatibility", c.v3ChecksumAsV2() ? "yes" : "no");
         }
         l(3, "fd_in " + i.socket().fd() + ", fd_out " + i.socket().fd());
+        if (!c.vroutes().isEmpty()) {
+            l(3, "Virtual Routes :");
+            c.vroutes().forEach(r -> l(5, r.toString())); // our route syntax, not 2.2.7's
+        }
+        if (!c.vrules().isEmpty()) {
+            l(3, "Virtual Rules :");
+            c.vrules().forEach(r -> l(5, r.toString()));
+        }
         tracked(c, TrackKind.INTERFACE, "Tracked interfaces :");
         tracked(c, TrackKind.SCRIPT, "Tracked scripts :");
         tracked(c, TrackKind.FILE, "Tracked files :");
@@ -173,14 +195,17 @@ public final class VrrpDataDump {
         kv(3, "Notify priority changes", c.notifyPriorityChanges());
     }
 
-    private void addresses(String title, List<IpAddress> list, VrrpView.Instance i, boolean set) {
-        if (list.isEmpty()) {
-            return;
-        }
-        l(3, title + " (" + list.size() + "):");
-        for (IpAddress a : list) {
-            l(5, vip(a, i.vmac() != null ? i.vmac() : i.config().interfaceName(), set));
-        }
+    /** The device a VIP line names: {@code vrrp.72@eth0} for a VMAC, as 2.2.7 prints it. */
+    private static String vipDev(VrrpView.Instance i) {
+        return i.vmac() != null ? i.vmac() + "@" + i.config().interfaceName() : i.config().interfaceName();
+    }
+
+    private boolean linkUp(String name) {
+        return view.links().stream().anyMatch(k -> k.name().equals(name) && k.isUp());
+    }
+
+    private int ifindex(String name) {
+        return view.links().stream().filter(k -> k.name().equals(name)).mapToInt(Link::index).findFirst().orElse(0);
     }
 
     /** {@code 10.99.0.101/24 dev eth0 scope global label eth0:1 set} */
@@ -194,6 +219,10 @@ public final class VrrpDataDump {
                 ? "link" : "global");
         if (a.label() != null) {
             sb.append(" label ").append(a.label());
+        }
+        if (a.isIpv6()) {
+            Long lft = a.preferredLft();
+            sb.append(" preferred_lft ").append(lft == null || lft < 0 ? "forever" : lft.toString());
         }
         if (set) {
             sb.append(" set");
@@ -341,24 +370,18 @@ public final class VrrpDataDump {
             kv(3, "MAC", link.macString());
             kv(3, "MAC broadcast", "ff:ff:ff:ff:ff:ff");
         }
-        StringBuilder state = new StringBuilder((link.flags() & IFF_UP) != 0 ? "UP" : "DOWN");
-        if ((link.flags() & IFF_RUNNING) != 0) {
-            state.append(", RUNNING");
-        }
-        if ((link.flags() & IFF_BROADCAST) == 0) {
-            state.append(", no broadcast");
-        }
-        if (loopback) {
-            state.append(", loopback");
-        }
-        if ((link.flags() & IFF_MULTICAST) == 0) {
-            state.append(", no multicast");
-        }
-        kv(3, "State", state);
+        kv(3, "State", state(link));
         kv(3, "Seen up", link.isUp() ? 1 : 0);
         kv(3, "Delayed state change running", false);
         kv(3, "Up debounce timer", "0us");
         kv(3, "Down debounce timer", "0us");
+        boolean vmac = isVmac(link);
+        if (vmac) {
+            Link base = view.links().stream().filter(k -> k.index() == link.parentIndex()).findFirst().orElse(null);
+            l(3, "VMAC type private, underlying interface = " + (base == null ? "?" : base.name() + ", state = "
+                    + state(base)));
+            l(3, "I/f created by keepalived");
+        }
         kv(3, "MTU", link.mtu());
         kv(3, "HW Type", switch (link.type()) {
             case 1 -> "ETHERNET";
@@ -369,8 +392,17 @@ public final class VrrpDataDump {
         l(3, "Reset ARP config counter 0");
         l(3, "Original arp_ignore 0");
         l(3, "Original arp_filter 0");
+        if (vmac || vmacBase(link)) {
+            l(3, "rp_filter " + sysctl("net/ipv4/conf/" + link.name() + "/rp_filter"));
+        }
         l(3, "Original promote_secondaries 0");
         l(3, "Reset promote_secondaries counter 0");
+        if (usedByIpv6(link)) {
+            boolean fwd = "1".equals(sysctl("net/ipv6/conf/" + link.name() + "/forwarding"));
+            long now = Times.epochMicros(System.nanoTime());
+            l(3, (fwd ? "IPv6 forwarding" : "Not IPv6 forwarding") + ". Last checked " + Times.seconds(now)
+                    + " (" + Times.ctimeWithMicros(now) + ")");
+        }
         List<String> tracking = new ArrayList<>();
         for (VrrpView.Instance i : view.instances()) {
             InstanceConfig c = i.config();
@@ -390,31 +422,88 @@ public final class VrrpDataDump {
         }
     }
 
+    private static String state(Link link) {
+        StringBuilder state = new StringBuilder((link.flags() & IFF_UP) != 0 ? "UP" : "DOWN");
+        if ((link.flags() & IFF_RUNNING) != 0) {
+            state.append(", RUNNING");
+        }
+        if ((link.flags() & IFF_BROADCAST) == 0) {
+            state.append(", no broadcast");
+        }
+        if ((link.flags() & IFF_LOOPBACK) != 0) {
+            state.append(", loopback");
+        }
+        if ((link.flags() & IFF_MULTICAST) == 0) {
+            state.append(", no multicast");
+        }
+        return state.toString();
+    }
+
+    private boolean isVmac(Link link) {
+        return view.instances().stream().anyMatch(i -> link.name().equals(i.vmac()));
+    }
+
+    private boolean vmacBase(Link link) {
+        return view.instances().stream().anyMatch(i -> i.vmac() != null && link.name().equals(i.config().interfaceName()));
+    }
+
+    private boolean usedByIpv6(Link link) {
+        return view.instances().stream().anyMatch(i -> i.config().ipv6() && link.name().equals(i.config().interfaceName()));
+    }
+
+    private static String sysctl(String path) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys", path)).strip();
+        } catch (java.io.IOException e) {
+            return "0";
+        }
+    }
+
     private static final int IFF_UP = 0x1;
     private static final int IFF_BROADCAST = 0x2;
     private static final int IFF_LOOPBACK = 0x8;
     private static final int IFF_RUNNING = 0x40;
     private static final int IFF_MULTICAST = 0x1000;
 
-    /** The interface's primary IPv4 address or its IPv6 link-local one, as keepalived keeps them. */
+    /**
+     * The interface's own primary IPv4 address (never one of our VIPs) or its IPv6 link-local
+     * address, as keepalived keeps them; {@code (none)} otherwise (lo's ::1 included).
+     */
     private String firstAddress(int ifindex, boolean ipv6) {
         InetAddress fallback = null;
         for (Address a : view.addresses()) {
-            if (a.ifindex() != ifindex || (a.address() instanceof Inet6Address) != ipv6) {
+            if (a.ifindex() != ifindex || (a.address() instanceof Inet6Address) != ipv6 || isVip(a.address())) {
                 continue;
             }
-            if (ipv6 ? a.address().isLinkLocalAddress() : !a.hasFlag(IfAddr.IFA_F_SECONDARY)) {
+            if (ipv6) {
+                if (a.address().isLinkLocalAddress()) {
+                    return IpPrefix.format(a.address());
+                }
+            } else if (!a.hasFlag(IfAddr.IFA_F_SECONDARY)) {
                 return IpPrefix.format(a.address());
-            }
-            if (fallback == null) {
+            } else if (fallback == null) {
                 fallback = a.address();
             }
         }
         return fallback == null ? "(none)" : IpPrefix.format(fallback);
     }
 
-    static String advertInterval(long us) {
-        return us % 1_000_000L == 0 ? us / 1_000_000L + " sec" : us / 1000L + " milli-sec";
+    private boolean isVip(InetAddress address) {
+        for (VrrpView.Instance i : view.instances()) {
+            for (List<IpAddress> l : List.of(i.config().vips(), i.config().evips())) {
+                for (IpAddress v : l) {
+                    if (v.address().equals(address)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** 2.2.7: VRRPv3 intervals in milliseconds ({@code 1000 milli-sec}), v2 in seconds. */
+    static String advertInterval(long us, int version) {
+        return version == 3 || us % 1_000_000L != 0 ? us / 1000L + " milli-sec" : us / 1_000_000L + " sec";
     }
 
     static InetAddress addr(byte[] raw) {

@@ -48,7 +48,7 @@ public final class VrrpJsonDump {
         o.num("skip_check_adv_addr", c.skipCheckAdvAddr() ? 1 : 0);
         o.num("strict_mode", c.strict() ? 1 : 0);
         o.str("vmac_ifname", i.vmac() == null ? "" : i.vmac());
-        o.str("ifp_ifname", c.interfaceName());
+        o.str("ifp_ifname", i.vmac() == null ? c.interfaceName() : i.vmac()); // 2.2.7: the VMAC itself
         o.num("master_priority", vi.state() == VrrpState.MASTER ? 0 : vi.masterPriority());
         o.raw("last_transition", Times.seconds(Times.epochMicros(vi.lastTransitionNs())));
         o.num("garp_delay", c.garpMasterDelayUs() / 1_000_000L);
@@ -93,7 +93,8 @@ public final class VrrpJsonDump {
         o.array("track_process", tracks(c, TrackKind.PROCESS), t -> t.name());
         o.num("auth_type", c.authType() == null ? 0 : c.authType().ordinal() + 1);
         if (c.authType() != null) {
-            o.str("auth_data", "********");
+            // 2.2.7 writes the PASS password in clear (observed); the file is 0600
+            o.str("auth_data", c.authPass() == null ? "" : c.authPass());
         }
         sb.append('}');
     }

@@ -66,10 +66,15 @@ class DumpsCompareNamespaceTest {
         Cmd.run("ip", "netns", "del", OUR_NS);
     }
 
-    private String config() throws IOException {
+    private Path notifyScript() throws IOException {
         Path notify = dir.resolve("notify.sh");
         Files.writeString(notify, "#!/bin/sh\necho \"$@\" >> " + dir.resolve("notify.log") + "\n");
         Files.setPosixFilePermissions(notify, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return notify;
+    }
+
+    /** Multicast and unicast instances, a sync group, a tracked script and interface, notify scripts. */
+    private String syncGroupConfig() throws IOException {
         return """
                 global_defs {
                     router_id dumpref
@@ -133,7 +138,54 @@ class DumpsCompareNamespaceTest {
                     }
                     notify "NOTIFY generic_C"
                 }
-                """.replace("NOTIFY", notify.toString());
+                """.replace("NOTIFY", notifyScript().toString());
+    }
+
+    /** IPv6 with nopreempt; PASS authentication, VMAC, preempt_delay, eVIPs, a weighted interface (virtual routes: see docs). */
+    private String featuresConfig() throws IOException {
+        return """
+                global_defs {
+                    router_id features
+                    vrrp_garp_master_refresh 60
+                }
+                vrrp_instance V6 {
+                    state BACKUP
+                    nopreempt
+                    interface eth0
+                    version 3
+                    virtual_router_id 71
+                    priority 120
+                    advert_int 1
+                    virtual_ipaddress {
+                        fd00:99::100/64
+                    }
+                    notify_fault "NOTIFY fault_6"
+                    notify_stop "NOTIFY stop_6"
+                }
+                vrrp_instance VP {
+                    state BACKUP
+                    interface eth0
+                    use_vmac
+                    virtual_router_id 72
+                    priority 110
+                    advert_int 1
+                    preempt_delay 5
+                    garp_master_refresh 30
+                    authentication {
+                        auth_type PASS
+                        auth_pass secret
+                    }
+                    virtual_ipaddress {
+                        10.99.0.130/24
+                    }
+                    virtual_ipaddress_excluded {
+                        10.99.1.130/24
+                    }
+                    track_interface {
+                        eth1 weight 10
+                    }
+                }
+                """.replace("NOTIFY", notifyScript().toString());
     }
 
     private Process start(String ns, List<String> command, Path tmp, Path log) throws IOException {
@@ -154,9 +206,23 @@ class DumpsCompareNamespaceTest {
 
     @Test
     @Timeout(120)
-    void dumpsHaveKeepalivedsStructure() throws Exception {
+    void syncGroupUnicastAndTrackedScript() throws Exception {
+        compare(syncGroupConfig(), List.of("VI_A", "VI_B", "VI_C"), List.of("\"iname\":\"VI_A\"", "\"vrid\":51",
+                "\"base_priority\":150", "\"effective_priority\":95", "\"state\":2", "\"track_ifp\":[\"eth0\"]",
+                "\"track_script\":[\"'\\/usr\\/bin\\/true'\"]", "\"auth_type\":0"));
+    }
+
+    @Test
+    @Timeout(120)
+    void ipv6VmacAuthenticationAndExcludedVips() throws Exception {
+        compare(featuresConfig(), List.of("V6", "VP"), List.of("\"iname\":\"V6\"", "\"vmac_ifname\":\"vrrp.72\"", "\"ifp_ifname\":\"vrrp.72\"",
+                "\"nopreempt\":true", "\"preempt_delay\":5", "\"effective_priority\":120", "\"auth_type\":1",
+                "\"auth_data\":\"secret\""));
+    }
+
+    private void compare(String config, List<String> names, List<String> jsonFacts) throws Exception {
         Path conf = dir.resolve("keepalived.conf");
-        Files.writeString(conf, config());
+        Files.writeString(conf, config);
         Path kaDir = Files.createDirectory(dir.resolve("ka"));
         Path ourDir = Files.createDirectory(dir.resolve("ours"));
         Path kaLog = dir.resolve("ka.log");
@@ -175,7 +241,7 @@ class DumpsCompareNamespaceTest {
         Process our = start(OUR_NS, ours, ourDir, ourLog);
 
         for (Path log : List.of(kaLog, ourLog)) {
-            for (String vi : List.of("VI_A", "VI_B", "VI_C")) {
+            for (String vi : names) {
                 assertTrue(waitFor(() -> read(log).contains("(" + vi + ") Entering MASTER STATE")),
                         () -> vi + " not MASTER in " + log + ":\n" + read(log));
             }
@@ -196,6 +262,7 @@ class DumpsCompareNamespaceTest {
         assertTrue(waitFor(() -> read(ourLog).contains("Printing parent data for process(" + our.pid() + ") on signal")
                 && read(ourLog).contains("Printing VRRP data for process(")
                 && read(ourLog).contains("Printing VRRP stats for process(")), () -> read(ourLog));
+        keep(kaDir, ourDir, names.get(0));
         for (String f : List.of("keepalived_parent.data", "keepalived.data", "keepalived.stats")) {
             assertEquals(DumpStructure.of(read(kaDir.resolve(f))), DumpStructure.of(read(ourDir.resolve(f))), f);
         }
@@ -220,11 +287,22 @@ class DumpsCompareNamespaceTest {
         for (String after : List.of(kaAfterClear, ourAfterClear)) {
             assertTrue(after.contains("  Became master: 0\n"), after);
         }
-        for (String key : List.of("\"iname\":\"VI_A\"", "\"vrid\":51", "\"base_priority\":150",
-                "\"effective_priority\":95", "\"state\":2", "\"track_ifp\":[\"eth0\"]",
-                "\"track_script\":[\"'\\/usr\\/bin\\/true'\"]", "\"auth_type\":0")) {
+        for (String key : jsonFacts) {
             assertTrue(kaJson.contains(key), key + " in " + kaJson);
             assertTrue(ourJson.contains(key), key + " in " + ourJson);
+        }
+    }
+
+    /** Keeps both sets of dumps under target/dumps/FIRST_INSTANCE/ for a reader of a failure. */
+    private static void keep(Path kaDir, Path ourDir, String name) throws IOException {
+        Path out = Path.of("target", "dumps", name);
+        for (Path d : List.of(kaDir, ourDir)) {
+            Path to = Files.createDirectories(out.resolve(d.getFileName()));
+            for (String f : List.of("keepalived_parent.data", "keepalived.data", "keepalived.stats")) {
+                if (Files.exists(d.resolve(f))) {
+                    Files.copy(d.resolve(f), to.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 
