@@ -189,12 +189,21 @@ public final class VrrpDaemon implements VrrpIo {
 
     /** A keepalived signal function: DATA, STATS, STATS_CLEAR, JSON (the dump files, on the loop thread). */
     public void signal(String function) {
-        switch (function) {
-            case Subsystem.DATA -> loop.execute(this::writeData);
-            case Subsystem.STATS -> loop.execute(() -> writeStats(false));
-            case Subsystem.STATS_CLEAR -> loop.execute(() -> writeStats(true));
-            case Subsystem.JSON -> loop.execute(this::writeJson);
-            default -> LOG.info("Signal function {} is not supported", function);
+        Runnable dump = switch (function) {
+            case Subsystem.DATA -> this::writeData;
+            case Subsystem.STATS -> () -> writeStats(false);
+            case Subsystem.STATS_CLEAR -> () -> writeStats(true);
+            case Subsystem.JSON -> this::writeJson;
+            default -> null;
+        };
+        if (dump == null) {
+            LOG.info("Signal function {} is not supported", function);
+            return;
+        }
+        try {
+            loop.execute(dump);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("{} after the VRRP loop stopped - ignored", function); // a signal racing the stop
         }
     }
 
