@@ -8,8 +8,8 @@ import keepalived.config.KeepalivedConfig;
  * (a {@code META-INF/services/keepalived.daemon.Subsystem} line), because keepalived-core cannot
  * depend on them.
  *
- * <p>For now every wanted subsystem runs in the foreground inside the one JVM that read the
- * command line; keepalived's watchdog parent with one child process per subsystem is issue 5.
+ * <p>The {@link Watchdog} parent starts one child JVM per wanted subsystem; the child runs it
+ * through {@link Daemon}.
  */
 public interface Subsystem {
     /** Short name, as keepalived's process names have it: "vrrp", "checker", "bfd". */

@@ -32,7 +32,8 @@ public final class CompatibilityDoc {
         {"Command line (every keepalived 2.2.7 option, `--signum`, `-v`, `-h`)", "implemented",
             "daemon options act as their subsystems land (-n, -V, -l, --ignore-sigint do today)"},
         {"Process model (parent + VRRP, checker, BFD children, respawn, pid files)", "partial",
-            "`keepalived -n -f CONF` runs VRRP in one foreground JVM; watchdog, children and pid files: planned"},
+            "watchdog parent JVM + one VRRP child JVM, respawn with back-off, pid files, parent-death stop, "
+            + "detach without -n, sd_notify (docs/operations.md); checker/BFD children come with their subsystems"},
         {"Signals (RELOAD, STOP, DATA, STATS, STATS_CLEAR, JSON) and reload semantics", "partial",
             "SIGTERM/SIGINT stop (priority 0, VIPs removed unless -V), SIGUSR2 stats; reload, data, JSON planned"},
         {"VRRP v2/v3 (adverts, elections, VIPs, GARP/NA, sync groups, tracking, notify, FIFOs)", "partial",

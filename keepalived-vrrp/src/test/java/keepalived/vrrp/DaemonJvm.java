@@ -30,11 +30,17 @@ final class DaemonJvm {
         Cmd.run("ip", "-n", ns, "link", "set", "eth1", "up").check();
     }
 
-    /** Starts the daemon in {@code ns} with {@code conf}; stdout and stderr go to {@code out}. */
+    /**
+     * Starts the daemon in {@code ns} with {@code conf}; stdout and stderr go to {@code out}. Its
+     * pid files go next to {@code conf} (keepalived's /run defaults are shared by every test).
+     */
     static Process start(String ns, Path conf, Path out) throws IOException {
+        Path d = conf.toAbsolutePath().getParent();
         ProcessBuilder pb = new ProcessBuilder(List.of("ip", "netns", "exec", ns,
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "keepalived.cli.Main", "-n", "-l", "-f", conf.toString()))
+                "-cp", System.getProperty("java.class.path"), "keepalived.cli.Main", "-n", "-l", "-f", conf.toString(),
+                "-p", d.resolve("keepalived.pid").toString(), "-r", d.resolve("vrrp.pid").toString(),
+                "-c", d.resolve("checkers.pid").toString(), "-b", d.resolve("bfd.pid").toString()))
                 .redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().put("_JAVA_SR_SIGNUM", "40"); // as bin/keepalived: SIGUSR2 stays keepalived's
         return pb.start();

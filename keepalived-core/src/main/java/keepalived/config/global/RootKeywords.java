@@ -50,6 +50,7 @@ public final class RootKeywords {
         }).owner(Keyword.Owner.GLOBAL).doc("Seconds to wait for children to exit (5)");
         top.bareFlag("linkbeat_use_polling", LINKBEAT_USE_POLLING).owner(Keyword.Owner.GLOBAL)
                 .doc("Poll link state (MII/ethtool) instead of netlink");
+        top.implemented("use_pid_dir", "child_wait_time"); // keepalived.daemon.PidFiles, Watchdog
     }
 
     /** A name that can be given once; keepalived counts a duplicate instance, not a namespace. */

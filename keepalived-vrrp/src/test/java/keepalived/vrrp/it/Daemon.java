@@ -40,6 +40,11 @@ final class Daemon implements AutoCloseable {
 
     /** Writes {@code config} to DIR/NAME.conf and starts {@code impl} on it inside {@code host}. */
     static Daemon start(Impl impl, Segment.Host host, String name, String config, Path dir) {
+        return start(impl, host, name, config, dir, Map.of());
+    }
+
+    /** As above, with more environment variables (NOTIFY_SOCKET ...). */
+    static Daemon start(Impl impl, Segment.Host host, String name, String config, Path dir, Map<String, String> extraEnv) {
         try {
             Path conf = dir.resolve(name + ".conf");
             Files.writeString(conf, config);
@@ -58,6 +63,7 @@ final class Daemon implements AutoCloseable {
             Map<String, String> env = pb.environment();
             env.put("_JAVA_SR_SIGNUM", "40"); // SIGUSR2 stays keepalived's stats signal in our JVM
             env.put("TMPDIR", dir.toString()); // dumps (keepalived.stats, ...) go here, not to the shared /tmp
+            env.putAll(extraEnv);
             Files.writeString(log, "=== " + String.join(" ", pb.command()) + "\n",
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             long offset = Files.size(log);
@@ -85,6 +91,11 @@ final class Daemon implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** This daemon's pid file for {@code suffix} (".pid" parent, "-vrrp.pid" VRRP child ...). */
+    Path pidFile(String suffix) {
+        return log.resolveSibling(name + suffix);
     }
 
     /** Wall-clock time (ms since the epoch, like tcpdump's -tt) at which the process was started. */
