@@ -119,6 +119,17 @@ final class CommandLineSpec {
     @Option(names = "--ignore-sigint")
     boolean ignoreSigint;
 
+    // beyond keepalived, long options only (no short letter keepalived might take one day):
+    // ask the running daemon; Main handles them (DaemonControl) and they never reach Options
+    @Option(names = "--status")
+    boolean status;
+
+    @Option(names = "--reload")
+    boolean reload;
+
+    @Option(names = "--stop")
+    boolean stop;
+
     @Option(names = {"-v", "--version"})
     boolean version;
 

@@ -32,13 +32,20 @@ public final class Main {
         if (p instanceof Exit e) {
             return e.code();
         }
+        if (p instanceof Control c) {
+            return DaemonControl.run(c.command(), c.options(), host, out, err);
+        }
         Options options = ((Run) p).options();
         return options.configTest() ? ConfigTest.run(options, host, out, err)
                 : daemon(options, List.of(args), host, out, err);
     }
 
     /** The outcome of reading the command line: exit now with a code, or run with options. */
-    sealed interface Parsed permits Exit, Run {
+    sealed interface Parsed permits Exit, Run, Control {
+    }
+
+    /** --status, --reload or --stop (beyond keepalived): ask the running daemon, see {@link DaemonControl}. */
+    record Control(String command, Options options) implements Parsed {
     }
 
     record Exit(int code) implements Parsed {
@@ -61,6 +68,7 @@ public final class Main {
         Getopt.Result parsed = Getopt.parse(cl.getCommandSpec(), args);
 
         List<String> accepted = new ArrayList<>();
+        String control = null;
         boolean bad = false;
         for (Getopt.Event e : parsed.events()) {
             if (e instanceof Getopt.Unknown u) {
@@ -88,6 +96,7 @@ public final class Main {
                         err.println("Warning -- `-T` not used as first option, previous options ignored");
                         return new Exit(genhash(err));
                     }
+                    case "--status", "--reload", "--stop" -> control = name;
                     case "--log-file" -> {
                         // Debian's keepalived is built without --enable-log-file; so are we
                         err.println("-g requires configure option --enable-log-file");
@@ -122,7 +131,8 @@ public final class Main {
         }
         try {
             cl.parseArgs(accepted.toArray(String[]::new));
-            return new Run(((CommandLineSpec) cl.getCommand()).toOptions(ConfigLoader.defaultConfigId()));
+            Options options = ((CommandLineSpec) cl.getCommand()).toOptions(ConfigLoader.defaultConfigId());
+            return control != null ? new Control(control, options) : new Run(options);
         } catch (CommandLine.ParameterException ex) {
             err.println(ex.getMessage());
             return new Exit(1);

@@ -55,6 +55,9 @@ final class Usage {
                   -t, --config-test[=LOG_FILE] Check the configuration for obvious errors, output to
                                                 stderr by default
                       --ignore-sigint          Don't terminate on SIGINT
+                      --status                 Show the running daemon's VRRP instances (keepalived-java)
+                      --reload                 Reload the running daemon (SIGHUP) (keepalived-java)
+                      --stop                   Stop the running daemon and wait for it (keepalived-java)
                   -v, --version                Display the version number
                   -h, --help                   Display this help message
                 """);

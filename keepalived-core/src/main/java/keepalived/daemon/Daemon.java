@@ -175,7 +175,7 @@ public final class Daemon {
             handle("INT", s -> stop());
         }
         handle("HUP", s -> reload());
-        handle("USR1", s -> forEach(r -> r.signal("DATA")));
+        handle("USR1", s -> forEach(r -> r.signal(Subsystem.DATA)));
         // HotSpot suspends threads with SIGUSR2 unless _JAVA_SR_SIGNUM moves it (bin/keepalived does):
         // a handler here would then fire spuriously, so only take USR2 when it is ours.
         if (System.getenv("_JAVA_SR_SIGNUM") != null) {

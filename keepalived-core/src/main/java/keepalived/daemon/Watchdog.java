@@ -337,8 +337,7 @@ public final class Watchdog {
     }
 
     private void dumpData() {
-        // LEAD: call keepalived.daemon.ParentDataDump here (branch h5-dumps) to write
-        // keepalived_parent.data before relaying, as keepalived's parent does on SIGUSR1.
+        ParentDataDump.write(config, context); // keepalived_parent.data, then the children's files
         relay(SIGUSR1, false);
     }
 

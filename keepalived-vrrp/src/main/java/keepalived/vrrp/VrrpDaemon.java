@@ -4,11 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,6 +26,8 @@ import keepalived.config.vrrp.SyncGroupKeywords;
 import keepalived.config.vrrp.UnicastPeer;
 import keepalived.config.vrrp.VrrpInstanceKeywords;
 import keepalived.daemon.DaemonContext;
+import keepalived.daemon.DumpFile;
+import keepalived.daemon.Subsystem;
 import keepalived.loop.EventLoop;
 import keepalived.loop.NanoClock;
 import keepalived.net.ReceiveInfo;
@@ -50,6 +48,9 @@ import keepalived.vrrp.io.NotifyRunner;
 import keepalived.vrrp.io.RouteManager;
 import keepalived.vrrp.io.VipManager;
 import keepalived.vrrp.io.VmacManager;
+import keepalived.vrrp.dump.VrrpDataDump;
+import keepalived.vrrp.dump.VrrpJsonDump;
+import keepalived.vrrp.dump.VrrpView;
 import keepalived.vrrp.packet.AdvertPacket;
 import keepalived.vrrp.packet.AdvertTemplate;
 import keepalived.vrrp.packet.AdvertView;
@@ -193,11 +194,23 @@ public final class VrrpDaemon implements VrrpIo {
         return exitCode;
     }
 
-    /** A keepalived signal function (STATS writes keepalived.stats; the others are not supported yet). */
+    /** A keepalived signal function: DATA, STATS, STATS_CLEAR, JSON (the dump files, on the loop thread). */
     public void signal(String function) {
-        switch (function) {
-            case "STATS", "STATS_CLEAR" -> loop.execute(this::writeStats);
-            default -> LOG.info("Signal function {} is not supported yet", function);
+        Runnable dump = switch (function) {
+            case Subsystem.DATA -> this::writeData;
+            case Subsystem.STATS -> () -> writeStats(false);
+            case Subsystem.STATS_CLEAR -> () -> writeStats(true);
+            case Subsystem.JSON -> this::writeJson;
+            default -> null;
+        };
+        if (dump == null) {
+            LOG.info("Signal function {} is not supported", function);
+            return;
+        }
+        try {
+            loop.execute(dump);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("{} after the VRRP loop stopped - ignored", function); // a signal racing the stop
         }
     }
 
@@ -1245,21 +1258,54 @@ public final class VrrpDaemon implements VrrpIo {
 
     // ---- dumps
 
-    private void writeStats() {
-        LOG.info("Printing VRRP stats for process({}) on signal", Native.getpid());
+    private void writeStats(boolean clear) {
+        LOG.info("Printing {}VRRP stats for process({}) on signal", clear ? "and clearing " : "", Native.getpid());
         StringBuilder sb = new StringBuilder();
         for (Runtime rt : instances) {
             sb.append(rt.instance.stats().format(rt.instance.name()));
         }
-        Path file = context.dumpDirectory().resolve("keepalived.stats");
-        try {
-            Path tmp = Files.createTempFile(context.dumpDirectory(), ".keepalived.stats", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(tmp, sb.toString(), StandardCharsets.US_ASCII);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            LOG.warn("Unable to write {}: {}", file, e.getMessage());
+        DumpFile.write(context.dumpDirectory(), "keepalived.stats", sb.toString());
+        if (clear) {
+            instances.forEach(rt -> rt.instance.stats().clear());
         }
+    }
+
+    private void writeData() {
+        LOG.info("Printing VRRP data for process({}) on signal", Native.getpid());
+        DumpFile.write(context.dumpDirectory(), VrrpDataDump.FILE, VrrpDataDump.render(dumpView()));
+    }
+
+    private void writeJson() {
+        LOG.info("Printing VRRP as json for process({}) on signal", Native.getpid());
+        if (!instances.isEmpty()) { // keepalived writes no JSON without instances
+            DumpFile.write(context.dumpDirectory(), VrrpJsonDump.FILE, VrrpJsonDump.render(dumpView()));
+        }
+    }
+
+    /** The daemon's state as the dump writers read it (loop thread). */
+    private VrrpView dumpView() {
+        Map<AdvertSocket, VrrpView.Socket> socks = new LinkedHashMap<>();
+        for (AdvertSocket s : sockets.values()) {
+            socks.put(s, new VrrpView.Socket(s.fd(), s.ifname(), s.isIpv6(), s.unicastSource()));
+        }
+        Map<String, Block> blocks = new HashMap<>();
+        config.vrrpInstances().forEach(b -> blocks.put(b.name(), b));
+        List<VrrpView.Instance> list = new ArrayList<>();
+        for (Runtime rt : instances) {
+            String vmac = rt.vipDev.equals(rt.config.interfaceName()) ? null : rt.vipDev;
+            list.add(new VrrpView.Instance(blocks.get(rt.config.name()), rt.config, rt.instance, vmac,
+                    socks.get(rt.socket), rt.source, instanceAlerts.getOrDefault(rt.config.name(), false)));
+        }
+        List<Link> links = List.of();
+        List<Address> addresses = new ArrayList<>();
+        try {
+            links = rtnl.links();
+            addresses.addAll(rtnl.addresses(LinuxConstants.AF_INET));
+            addresses.addAll(rtnl.addresses(LinuxConstants.AF_INET6));
+        } catch (IOException e) {
+            LOG.warn("Unable to list interfaces for the data dump: {}", e.getMessage());
+        }
+        return new VrrpView(config, list, List.copyOf(socks.values()), scripts::isGood, links, addresses);
     }
 
     /** Datagrams dropped by {@link AdvertPacket#decode} (all instances). */

@@ -78,6 +78,14 @@ public final class VrrpStats {
         return priZeroSent;
     }
 
+    /** STATS_CLEAR (SIGRTMAX-1): every counter back to zero, after the stats were written. */
+    public void clear() {
+        advertRcvd = advertSent = becomeMaster = releaseMaster = 0;
+        packetLenErr = advertIntervalErr = ipTtlErr = invalidTypeRcvd = addrListErr = 0;
+        invalidAuthtype = authtypeMismatch = authFailure = 0;
+        priZeroRcvd = priZeroSent = 0;
+    }
+
     /** Counts a verdict against its keepalived counter (verdicts without one count nothing). */
     public void count(AdvertPacket.Verdict v) {
         switch (v) {
