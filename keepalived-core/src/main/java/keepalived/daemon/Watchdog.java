@@ -129,6 +129,10 @@ public final class Watchdog {
         if (wanted.isEmpty()) {
             LOG.warn("Warning - keepalived has no configuration to run");
         }
+        keepalived.config.global.ScriptSpec startup = config.globalDefs().get(GlobalDefsKeywords.STARTUP_SCRIPT);
+        if (startup != null) {
+            LifecycleScript.run("startup", startup, config.globalDefs().get(GlobalDefsKeywords.STARTUP_SCRIPT_TIMEOUT));
+        }
         for (Subsystem s : wanted) {
             Child c = new Child(s);
             children.put(s.name(), c);
@@ -141,6 +145,10 @@ public final class Watchdog {
         timers.shutdownNow();
         for (Child c : children.values()) {
             removeStalePidFile(c.subsystem.name());
+        }
+        keepalived.config.global.ScriptSpec shutdown = config.globalDefs().get(GlobalDefsKeywords.SHUTDOWN_SCRIPT);
+        if (shutdown != null) {
+            LifecycleScript.run("shutdown", shutdown, config.globalDefs().get(GlobalDefsKeywords.SHUTDOWN_SCRIPT_TIMEOUT));
         }
         return exitStatus;
     }
@@ -409,8 +417,7 @@ public final class Watchdog {
         }
         List<String> fresh = ReloadCheck.newErrors(r.problems(), acceptedErrors);
         if (!fresh.isEmpty()) {
-            fresh.forEach(l -> LOG.error("{}", l));
-            LOG.error("New config failed validation - keeping the running configuration");
+            refused(fresh);
             systemd.ready();
             return;
         }
@@ -439,6 +446,26 @@ public final class Watchdog {
             }
         }
         systemd.ready();
+    }
+
+    /**
+     * A refused reload: with {@code reload_check_config LOGFILE} the problems go to that file and
+     * the log points there, in keepalived's words; otherwise they are logged.
+     */
+    private void refused(List<String> problems) {
+        String logFile = config.globalDefs().get(GlobalDefsKeywords.RELOAD_CHECK_CONFIG_LOG);
+        if (logFile != null) {
+            try {
+                Files.write(Path.of(logFile), problems, StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                LOG.error("New config failed validation, see {} for details", logFile);
+                return;
+            } catch (IOException e) {
+                LOG.error("Unable to write {}: {}", logFile, e.toString());
+            }
+        }
+        problems.forEach(l -> LOG.error("{}", l));
+        LOG.error("New config failed validation - keeping the running configuration");
     }
 
     private static Path reloadFile(KeepalivedConfig cfg) {

@@ -243,5 +243,7 @@ public final class GlobalDefsKeywords {
                 "vrrp_version", "vrrp_gna_interval", "router_id", "notification_email", "notification_email_from",
                 "smtp_server", "smtp_connect_timeout", "smtp_helo_name", "smtp_alert", "smtp_alert_vrrp",
                 "no_email_faults");
+        // keepalived.daemon.Watchdog runs these in the parent
+        SCHEMA.implemented("startup_script", "startup_script_timeout", "shutdown_script", "shutdown_script_timeout");
     }
 }

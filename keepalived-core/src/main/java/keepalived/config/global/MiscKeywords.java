@@ -90,7 +90,7 @@ final class MiscKeywords {
             }
         }).doc("File present while a reload reads the config");
         s.custom("include_check", MiscKeywords::includeCheck).doc("Errors for missing include files");
-        s.implemented("reload_file"); // keepalived.daemon.Watchdog
+        s.implemented("reload_file", "reload_check_config"); // keepalived.daemon.Watchdog
         s.string("config_save_dir", CONFIG_SAVE_DIR).doc("Save config state around reloads");
         s.custom("tmp_config_directory", (b, a) -> {
             if (a.has(1)) {

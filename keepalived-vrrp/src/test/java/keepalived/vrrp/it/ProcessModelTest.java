@@ -166,7 +166,7 @@ class ProcessModelTest {
             int before = notify.count("READY=1");
             da.signal("HUP");
             assertTrue(notify.await(() -> notify.count("READY=1") > before, 10_000), notify::toString);
-            assertTrue(da.awaitLog("Reload finished", 10_000), this::diag);
+            assertTrue(da.awaitLog("Reload complete", 10_000), this::diag);
             assertTrue(a.holds(vip()), this::diag);
 
             da.signal("TERM");
@@ -194,6 +194,39 @@ class ProcessModelTest {
             p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
             Cmd.run("kill", "-KILL", "--", "-" + p.pid());
         }
+    }
+
+    /**
+     * startup_script runs before the children, shutdown_script after they stopped; with
+     * reload_check_config LOGFILE a refused reload's problems go to LOGFILE and the log says so.
+     */
+    @Test
+    @Timeout(60)
+    void startupShutdownScriptsAndReloadCheckLog() throws Exception {
+        Path marks = dir.resolve("marks.txt");
+        Path script = dir.resolve("mark.sh");
+        Files.writeString(script, "#!/bin/sh\necho \"$1\" >> " + marks + "\n");
+        Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path checkLog = dir.resolve("reload-check.log");
+        String text = conf(150).text().replace("global_defs {\n", "global_defs {\n"
+                + "    startup_script \"" + script + " startup\"\n"
+                + "    shutdown_script \"" + script + " shutdown\"\n"
+                + "    reload_check_config " + checkLog + "\n");
+        Daemon da = Daemon.start(Impl.OURS, a, "a", text, dir);
+        daemons.add(da);
+        awaitSole(a, 15_000, "ours becomes MASTER");
+        assertEquals(List.of("startup"), Files.readAllLines(marks));
+
+        Path conf = dir.resolve("a.conf");
+        Files.writeString(conf, Files.readString(conf).replace("virtual_router_id", "virtual_router_idd"));
+        da.signal("HUP");
+        assertTrue(da.awaitLog("New config failed validation, see " + checkLog + " for details", 10_000), this::diag);
+        assertTrue(Files.readString(checkLog).contains("Unknown keyword 'virtual_router_idd'"), Files.readString(checkLog));
+        assertTrue(a.holds(vip()), this::diag);
+
+        da.signal("TERM");
+        assertEquals(0, da.waitExit(10_000), this::diag);
+        assertEquals(List.of("startup", "shutdown"), Files.readAllLines(marks));
     }
 
     // ---------------------------------------------------------------- helpers
