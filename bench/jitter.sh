@@ -77,6 +77,8 @@ EOF
     kill "$cap_pid"; wait "$cap_pid" 2>/dev/null || true; cap_pid=""
     kd_signal a KILL group; kd_wait_gone a
     ip -n "$(netns_name a)" addr del 10.250.0.100/24 dev eth0 2>/dev/null || true
+    drops=$(awk '/dropped by kernel/ { print $1 }' "$work/tcpdump.err")
+    [ "${drops:-0}" -eq 0 ] || echo "   $v: the capture lost $drops packets: gaps are upper bounds" >&2
     adverts_to_gaps 10.250.0.1 51 <"$work/cap.txt" >"$work/gaps.txt"
     read -r n p50 p99 p999 max < <(gap_stats "$work/gaps.txt")
     printf '%-14s %7s %7s %7s %7s %7s %6s %5s\n' "$v" "$n" "$p50" "$p99" "$p999" "$max" \

@@ -29,6 +29,8 @@ import sun.misc.Signal;
 public record ProcessTuning(String process, Integer rtPriority, List<Integer> cpus, long rlimitRttimeUs, int nice) {
     private static final Logger LOG = LoggerFactory.getLogger("keepalived.daemon");
     private static final AtomicBoolean XCPU_HANDLED = new AtomicBoolean();
+    /** RLIM_INFINITY; see {@link #limitRealtime}. */
+    private static final long HARD_RTTIME = -1L;
 
     public static ProcessTuning vrrp(Block globals) {
         return from("vrrp", globals, VRRP_RT_PRIORITY, VRRP_CPU_AFFINITY, VRRP_RLIMIT_RTTIME, VRRP_PRIORITY);
@@ -88,7 +90,15 @@ public record ProcessTuning(String process, Integer rtPriority, List<Integer> cp
         }
     }
 
-    /** Soft limit at half: a warning before the hard limit's SIGKILL (keepalived's choice). */
+    /**
+     * keepalived's soft limit (half of *_rlimit_rttime: SIGXCPU, logged, then again every second
+     * while the burst lasts), but NO hard limit: keepalived puts one at the full value, where the
+     * kernel SIGKILLs the whole process. A JVM thread legitimately runs a 10 ms burst without
+     * blocking (first transitions in interpreted code, class loading: measured here, the daemon
+     * with 100 instances was killed within a second of going real-time); losing the daemon is
+     * worse than a late warning, and the kernel's RT throttling (sched_rt_runtime_us) still
+     * bounds a runaway loop.
+     */
     private void limitRealtime() {
         if (rlimitRttimeUs <= 0) {
             return;
@@ -96,14 +106,14 @@ public record ProcessTuning(String process, Integer rtPriority, List<Integer> cp
         if (XCPU_HANDLED.compareAndSet(false, true)) {
             try {
                 Signal.handle(new Signal("XCPU"), s -> LOG.warn(
-                        "{} loop thread ran {} us without blocking (half of {}_rlimit_rttime); at {} us it is killed",
+                        "{} loop thread ran {} us real-time without blocking (half of {}_rlimit_rttime {} us)",
                         process, rlimitRttimeUs / 2, process, rlimitRttimeUs));
             } catch (IllegalArgumentException e) {
                 LOG.warn("Cannot handle SIGXCPU: {}", e.getMessage());
             }
         }
         try {
-            Native.setRlimit(Native.RLIMIT_RTTIME, Math.max(1, rlimitRttimeUs / 2), rlimitRttimeUs);
+            Native.setRlimit(Native.RLIMIT_RTTIME, Math.max(1, rlimitRttimeUs / 2), HARD_RTTIME);
         } catch (NativeException e) {
             LOG.warn("{} process cannot set realtime rlimit ({})", process, e.getMessage());
         }
