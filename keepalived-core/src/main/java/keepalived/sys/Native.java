@@ -88,6 +88,16 @@ public final class Native {
         /** signal(2) with a plain handler value (SIG_DFL = 0, SIG_IGN = 1); returns the previous one. */
         long signal(int signum, long handler);
 
+        int sched_setscheduler(int pid, int policy, @In byte[] param);
+
+        int sched_setaffinity(int pid, @size_t long cpusetsize, @In byte[] mask);
+
+        int sched_getaffinity(int pid, @size_t long cpusetsize, @Out byte[] mask);
+
+        int setpriority(int which, int who, int prio);
+
+        int setrlimit(int resource, @In byte[] rlimit);
+
         @IgnoreError
         int getuid();
 
@@ -445,6 +455,74 @@ public final class Native {
     public static void setns(int fd, int nstype) throws NativeException {
         if (Holder.LIBC.setns(fd, nstype) != 0) {
             throw error("setns", fd, lastErrno());
+        }
+    }
+
+    // ---- scheduling and limits
+
+    /** sched_setscheduler(2) policies and flags (linux/sched.h). */
+    public static final int SCHED_OTHER = 0;
+    public static final int SCHED_RR = 2;
+    /** Children (scripts) start with the default policy, not ours. */
+    public static final int SCHED_RESET_ON_FORK = 0x40000000;
+    /** setrlimit(2) resource: microseconds a real-time thread may run without blocking. */
+    public static final int RLIMIT_RTTIME = 15;
+    private static final int PRIO_PROCESS = 0;
+
+    /**
+     * sched_setscheduler(2) of ONE thread ({@code tid} from {@link #gettid}; 0 = the caller): on
+     * Linux the policy is per thread, so the JVM's other threads keep theirs.
+     */
+    public static void setScheduler(int tid, int policy, int priority) throws NativeException {
+        if (Holder.LIBC.sched_setscheduler(tid, policy, intBytes(priority)) != 0) {
+            throw new NativeException("sched_setscheduler(tid=" + tid + ", policy=0x" + Integer.toHexString(policy)
+                    + ", priority=" + priority + ")", lastErrno());
+        }
+    }
+
+    /** sched_setaffinity(2) of one thread (0 = the caller) to the given CPU numbers. */
+    public static void setAffinity(int tid, java.util.Collection<Integer> cpus) throws NativeException {
+        byte[] mask = new byte[128]; // cpu_set_t: 1024 CPUs
+        for (int cpu : cpus) {
+            if (cpu < 0 || cpu >= mask.length * 8) {
+                throw new IllegalArgumentException("CPU " + cpu + " out of range");
+            }
+            mask[cpu / 8] |= (byte) (1 << (cpu % 8)); // bit order of a little-endian unsigned long array
+        }
+        if (Holder.LIBC.sched_setaffinity(tid, mask.length, mask) != 0) {
+            throw new NativeException("sched_setaffinity(tid=" + tid + ", cpus=" + cpus + ")", lastErrno());
+        }
+    }
+
+    /** sched_getaffinity(2) of one thread (0 = the caller): its CPU numbers, ascending. */
+    public static java.util.List<Integer> getAffinity(int tid) throws NativeException {
+        byte[] mask = new byte[128];
+        if (Holder.LIBC.sched_getaffinity(tid, mask.length, mask) < 0) {
+            throw new NativeException("sched_getaffinity(tid=" + tid + ")", lastErrno());
+        }
+        java.util.List<Integer> cpus = new java.util.ArrayList<>();
+        for (int i = 0; i < mask.length * 8; i++) {
+            if ((mask[i / 8] & (1 << (i % 8))) != 0) {
+                cpus.add(i);
+            }
+        }
+        return cpus;
+    }
+
+    /** setpriority(2) PRIO_PROCESS of one thread (Linux: a tid names a thread): its nice value. */
+    public static void setNice(int tid, int nice) throws NativeException {
+        if (Holder.LIBC.setpriority(PRIO_PROCESS, tid, nice) != 0) {
+            throw new NativeException("setpriority(tid=" + tid + ", nice=" + nice + ")", lastErrno());
+        }
+    }
+
+    /** setrlimit(2) (process-wide); values are rlim_t, -1 = RLIM_INFINITY. */
+    public static void setRlimit(int resource, long soft, long hard) throws NativeException {
+        byte[] rlimit = new byte[16];
+        ByteBuffer.wrap(rlimit).order(ByteOrder.nativeOrder()).putLong(0, soft).putLong(8, hard);
+        if (Holder.LIBC.setrlimit(resource, rlimit) != 0) {
+            throw new NativeException("setrlimit(resource=" + resource + ", soft=" + soft + ", hard=" + hard + ")",
+                    lastErrno());
         }
     }
 

@@ -170,6 +170,8 @@ public final class VrrpDaemon implements VrrpIo {
         });
         try {
             ready.get(30, TimeUnit.SECONDS);
+            // after set-up: a big config's set-up must not run into vrrp_rlimit_rttime
+            loop.execute(() -> keepalived.daemon.ProcessTuning.vrrp(config.globalDefs()).applyToCurrentThread());
         } catch (ExecutionException e) {
             loop.execute(this::close);
             loop.shutdown();

@@ -242,7 +242,8 @@ public final class GlobalDefsKeywords {
                 "vrrp_notify_priority_changes", "vrrp_owner_ignore_adverts", "vrrp_skip_check_adv_addr",
                 "vrrp_version", "vrrp_gna_interval", "router_id", "notification_email", "notification_email_from",
                 "smtp_server", "smtp_connect_timeout", "smtp_helo_name", "smtp_alert", "smtp_alert_vrrp",
-                "no_email_faults");
+                "no_email_faults", "vrrp_rt_priority", "vrrp_cpu_affinity", "vrrp_rlimit_rttime", "vrrp_rlimit_rtime",
+                "vrrp_priority");
         // keepalived.daemon.Watchdog runs these in the parent
         SCHEMA.implemented("startup_script", "startup_script_timeout", "shutdown_script", "shutdown_script_timeout");
     }

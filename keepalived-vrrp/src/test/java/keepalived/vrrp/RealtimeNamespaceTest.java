@@ -1,0 +1,117 @@
+package keepalived.vrrp;
+
+import static keepalived.vrrp.DaemonJvm.read;
+import static keepalived.vrrp.DaemonJvm.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import keepalived.testing.Cmd;
+import keepalived.testing.Prerequisites;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * vrrp_rt_priority, vrrp_cpu_affinity and vrrp_rlimit_rttime on the real daemon: its VRRP loop
+ * thread (the task named "vrrp", in whichever process of the daemon's tree runs it) is SCHED_RR at
+ * the configured priority and bound to the configured CPU, the process's soft RLIMIT_RTTIME is half
+ * the configured limit (keepalived's warning; no hard kill, see ProcessTuning), and the JVM's other threads keep
+ * normal scheduling. Read back from the kernel: chrt -p, taskset -p and /proc/PID/limits.
+ */
+class RealtimeNamespaceTest {
+    private static final String NS = "rtrt" + ProcessHandle.current().pid();
+
+    @TempDir
+    Path dir;
+    private Process daemon;
+
+    @BeforeEach
+    void namespace() throws Exception {
+        Prerequisites.requireRoot();
+        DaemonJvm.createHost(NS, "10.250.45.1/24");
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        if (daemon != null && daemon.isAlive()) {
+            daemon.descendants().forEach(ProcessHandle::destroyForcibly);
+            daemon.destroyForcibly();
+            daemon.waitFor(5, TimeUnit.SECONDS);
+        }
+        Cmd.run("ip", "netns", "del", NS);
+    }
+
+    @Test
+    @Timeout(60)
+    void loopThreadRunsRealtimeOnTheConfiguredCpu() throws Exception {
+        Path conf = dir.resolve("keepalived.conf");
+        Files.writeString(conf, """
+                global_defs {
+                    vrrp_rt_priority 42
+                    vrrp_cpu_affinity 0
+                    vrrp_rlimit_rttime 30000
+                }
+                vrrp_instance VI_1 {
+                    state BACKUP
+                    interface eth0
+                    virtual_router_id 65
+                    priority 255
+                    advert_int 1
+                    virtual_ipaddress { 10.250.45.100/24 }
+                }
+                """);
+        Path out = dir.resolve("daemon.log");
+        daemon = DaemonJvm.start(NS, conf, out);
+        assertTrue(waitFor(() -> read(out).contains("running SCHED_RR priority 42")), () -> read(out));
+
+        long[] loop = findTask("vrrp");
+        assertNotNull(loop, "no task named vrrp in the daemon's processes");
+        String tid = Long.toString(loop[1]);
+
+        String chrt = Cmd.run("chrt", "-p", tid).check().stdout();
+        assertTrue(chrt.contains("SCHED_RR"), chrt);
+        assertTrue(chrt.contains("priority: 42"), chrt);
+        String taskset = Cmd.run("taskset", "-p", tid).check().stdout();
+        assertTrue(taskset.trim().endsWith(": 1"), taskset); // mask 0x1 = CPU 0
+
+        // the process's main thread (tid = pid) keeps the default policy
+        String main = Cmd.run("chrt", "-p", Long.toString(loop[0])).check().stdout();
+        assertTrue(main.contains("SCHED_OTHER"), main);
+
+        String limits = Files.readString(Path.of("/proc", Long.toString(loop[0]), "limits"));
+        String rttime = limits.lines().filter(l -> l.startsWith("Max realtime timeout")).findFirst().orElse("");
+        assertEquals(List.of("15000", "unlimited", "us"), List.of(rttime.substring(26).trim().split("\\s+")), limits);
+    }
+
+    /** {pid, tid} of the first task named {@code comm} in the daemon or any of its descendants. */
+    private long[] findTask(String comm) throws IOException {
+        List<ProcessHandle> procs = Stream.concat(Stream.of(daemon.toHandle()), daemon.descendants()).toList();
+        for (ProcessHandle p : procs) {
+            Path tasks = Path.of("/proc", Long.toString(p.pid()), "task");
+            if (!Files.isDirectory(tasks)) {
+                continue;
+            }
+            try (Stream<Path> ts = Files.list(tasks)) {
+                for (Path t : ts.toList()) {
+                    try {
+                        if (Files.readString(t.resolve("comm")).trim().equals(comm)) {
+                            return new long[] {p.pid(), Long.parseLong(t.getFileName().toString())};
+                        }
+                    } catch (IOException gone) {
+                        // the thread ended between list and read
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}
