@@ -105,3 +105,21 @@ machine_line() {
 }
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
+
+# machine_stalls_start SECONDS FILE: runs bench/machine-stalls.py beside a benchmark (output in
+# FILE); machine_stalls_wait waits for it (not from a $(...) subshell: it is this shell's child);
+# machine_stalls_max FILE then prints the worst stall of the machine itself (ms), "-" if none ran
+machine_stalls_start() {
+    if command -v python3 >/dev/null 2>&1; then
+        python3 "$(dirname "${BASH_SOURCE[0]}")/machine-stalls.py" "$1" >"$2" 2>/dev/null &
+        STALL_PID=$!
+    else
+        STALL_PID=""
+    fi
+}
+machine_stalls_wait() {
+    if [ -n "${STALL_PID:-}" ]; then wait "$STALL_PID" 2>/dev/null || true; fi
+}
+machine_stalls_max() {
+    awk '/^stalls/ { print $4; found = 1 } END { if (!found) print "-" }' "$1" 2>/dev/null || echo "-"
+}

@@ -72,7 +72,7 @@ write_conf "$work/b.conf" b 100
 masters() { grep -c 'Entering MASTER STATE' "$1" 2>/dev/null || true; }
 
 echo "# robustness: $count instances at 0.01 s (v3), master + backup, ${secs} s${rt:+, vrrp_rt_priority $rt}; $(machine_line)" >&2
-printf '%-11s %9s %8s %8s %7s %7s %7s %7s %5s\n' implementation takeovers "cpu%A" "cpu%B" p50 p99 p99.9 max load
+printf '%-11s %9s %8s %8s %7s %7s %7s %7s %5s %8s\n' implementation takeovers "cpu%A" "cpu%B" p50 p99 p99.9 max load machine
 for impl in $impls; do
     bin=$(impl_bin "$impl")
     : >"$work/a.log"; : >"$work/b.log"
@@ -98,8 +98,10 @@ for impl in $impls; do
     echo "   $impl: measuring ($(date +%T))" >&2
     m0=$(masters "$work/b.log")
     ta0=$(tree_ticks "${KD_PID[a]}"); tb0=$(tree_ticks "${KD_PID[b]}")
+    machine_stalls_start "$secs" "$work/stalls.txt"
     sleep "$secs"
     ta1=$(tree_ticks "${KD_PID[a]}"); tb1=$(tree_ticks "${KD_PID[b]}")
+    machine_stalls_wait
     m1=$(masters "$work/b.log")
     kill "$cap_pid"; wait "$cap_pid" 2>/dev/null || true; cap_pid=""
     kd_signal a KILL group; kd_signal b KILL group; kd_wait_gone a; kd_wait_gone b
@@ -108,8 +110,9 @@ for impl in $impls; do
     [ "${drops:-0}" -eq 0 ] || echo "   $impl: the capture lost $drops packets: gaps are upper bounds" >&2
     tcpdump -r "$work/a.pcap" -n -tt 2>/dev/null | adverts_to_gaps 10.250.0.1 >"$work/gaps.txt"
     read -r n p50 p99 p999 max < <(gap_stats "$work/gaps.txt")
-    printf '%-11s %9s %8s %8s %7s %7s %7s %7s %5s\n' "$impl" $((m1 - m0)) \
-        "$(cpu_percent "$ta0" "$ta1" "$secs")" "$(cpu_percent "$tb0" "$tb1" "$secs")" "$p50" "$p99" "$p999" "$max" "$l"
+    printf '%-11s %9s %8s %8s %7s %7s %7s %7s %5s %8s\n' "$impl" $((m1 - m0)) \
+        "$(cpu_percent "$ta0" "$ta1" "$secs")" "$(cpu_percent "$tb0" "$tb1" "$secs")" "$p50" "$p99" "$p999" "$max" "$l" \
+        "$(machine_stalls_max "$work/stalls.txt")"
     if [ -n "${KEEP_LOGS:-}" ]; then cp "$work/b.log" "$work/$impl-b.log"; fi
 done
 echo "# load at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

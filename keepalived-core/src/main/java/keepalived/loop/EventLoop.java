@@ -69,6 +69,12 @@ public final class EventLoop implements Executor, AutoCloseable {
     private long handlerFailures;
     private final LatenessStats cycleWork = new LatenessStats();
     private volatile Thread thread;
+    /**
+     * Diagnostics (-Dkeepalived.loop.stallMillis=N): a probe thread logs the loop thread's stack
+     * when one cycle has run N ms without returning to epoll_wait. 0 (the default) costs nothing.
+     */
+    private static final long STALL_PROBE_NS = Long.getLong("keepalived.loop.stallMillis", 0) * 1_000_000L;
+    private volatile long cycleStartNs;
     private volatile State state = State.NEW; // written under lock
 
     /** Opens the epoll set, the wake-up eventfd and the timerfd; the loop runs after {@link #start()}. */
@@ -136,6 +142,9 @@ public final class EventLoop implements Executor, AutoCloseable {
             thread = me;
         }
         timers.owner(Thread.currentThread());
+        if (STALL_PROBE_NS > 0) {
+            StallProbe.start(this, Thread.currentThread(), STALL_PROBE_NS);
+        }
         try {
             loop();
         } catch (NativeException e) {
@@ -147,6 +156,11 @@ public final class EventLoop implements Executor, AutoCloseable {
         } finally {
             terminate();
         }
+    }
+
+    /** When the cycle now running started (System.nanoTime), 0 while waiting; stall probe only. */
+    long cycleStartNs() {
+        return cycleStartNs;
     }
 
     public boolean inLoop() {
@@ -270,8 +284,14 @@ public final class EventLoop implements Executor, AutoCloseable {
     private void loop() throws NativeException {
         int timeoutMs = 0;
         while (true) {
+            if (STALL_PROBE_NS > 0) {
+                cycleStartNs = 0;
+            }
             int n = Native.epollWait(epollFd, events, MAX_EVENTS, timeoutMs);
             nowNs = clock.nanoTime();
+            if (STALL_PROBE_NS > 0) {
+                cycleStartNs = System.nanoTime();
+            }
             dispatch(n);
             boolean moreTimers = fireTimers() == MAX_TIMERS_PER_CYCLE;
             boolean moreTasks = runTasks();
