@@ -102,6 +102,9 @@ public final class Native {
         int getuid();
 
         @IgnoreError
+        int getgid();
+
+        @IgnoreError
         int getpid();
 
         @IgnoreError
@@ -528,6 +531,10 @@ public final class Native {
 
     public static int getuid() {
         return Holder.LIBC.getuid();
+    }
+
+    public static int getgid() {
+        return Holder.LIBC.getgid();
     }
 
     public static int getpid() {

@@ -47,10 +47,11 @@ final class TrackScripts {
         final Timer period;
         final Timer timeout;
 
-        Script(Block b) {
+        Script(Block b, Block globalDefs) {
             name = b.name();
             NotifyScript s = b.get(VrrpScriptKeywords.SCRIPT);
-            argv = s.argv();
+            int[] ids = keepalived.config.global.ScriptCheck.runAs(s.user(), s.group(), globalDefs);
+            argv = keepalived.sys.RunAs.command(s.argv(), ids[0], ids[1]);
             intervalNs = Math.max(1, b.get(VrrpScriptKeywords.INTERVAL)) * 1000L;
             Long t = b.get(VrrpScriptKeywords.TIMEOUT);
             timeoutNs = t != null && t > 0 ? t * 1000L : intervalNs;
@@ -123,12 +124,12 @@ final class TrackScripts {
         }
     }
 
-    TrackScripts(EventLoop loop, List<Block> blocks, BiConsumer<String, Boolean> onChange) {
+    TrackScripts(EventLoop loop, List<Block> blocks, Block globalDefs, BiConsumer<String, Boolean> onChange) {
         this.loop = loop;
         this.onChange = onChange;
         for (Block b : blocks) {
             if (b.get(VrrpScriptKeywords.SCRIPT) != null) {
-                scripts.put(b.name(), new Script(b));
+                scripts.put(b.name(), new Script(b, globalDefs));
             }
         }
     }

@@ -550,7 +550,7 @@ public final class VrrpDaemon implements VrrpIo {
      * previous ones' status carries over (scripts by name; files and processes are read again).
      */
     private void makeTrackers(TrackScripts oldScripts, TrackFiles oldFiles) {
-        scripts = new TrackScripts(loop, config.vrrpScripts(), (name, up) -> {
+        scripts = new TrackScripts(loop, config.vrrpScripts(), config.globalDefs(), (name, up) -> {
             for (Runtime rt : instances) {
                 rt.instance.onTrackerChange(TrackKind.SCRIPT, name, up);
             }
@@ -1090,7 +1090,7 @@ public final class VrrpDaemon implements VrrpIo {
     public void masterRxLowerPriority(VrrpInstance instance, int advertPriority) {
         InstanceConfig ic = instance.config();
         if (ic.notifyMasterRxLowerPri() != null) {
-            notifier.run(ic.notifyMasterRxLowerPri().argv());
+            notifier.run(asScriptUser(ic.notifyMasterRxLowerPri(), ic.notifyMasterRxLowerPri().argv()));
         }
         fifo(false, instance.name(), "MASTER_RX_LOWER_PRI", instance.effectivePriority());
     }
@@ -1127,18 +1127,25 @@ public final class VrrpDaemon implements VrrpIo {
         }
     }
 
+    /** The command that runs {@code argv} as the script's user (its own, else script_user, else keepalived_script, else root). */
+    private List<String> asScriptUser(NotifyScript script, List<String> argv) {
+        int[] ids = keepalived.config.global.ScriptCheck.runAs(script.user(), script.group(), config.globalDefs());
+        return keepalived.sys.RunAs.command(argv, ids[0], ids[1]);
+    }
+
     /** Specific script (own argv only), generic script (+4 args) and the FIFO line. */
     private void notifyState(boolean group, String name, NotifyScript specific, NotifyScript generic, String state,
             int priority, boolean wait) {
         if (specific != null) {
             if (wait) {
-                notifier.runAndWait(specific.argv(), 1000);
+                notifier.runAndWait(asScriptUser(specific, specific.argv()), 1000);
             } else {
-                notifier.run(specific.argv());
+                notifier.run(asScriptUser(specific, specific.argv()));
             }
         }
         if (generic != null) {
-            List<String> argv = NotifyRunner.genericArgv(generic.argv(), group, name, state, priority);
+            List<String> argv = asScriptUser(generic,
+                    NotifyRunner.genericArgv(generic.argv(), group, name, state, priority));
             if (wait) {
                 notifier.runAndWait(argv, 1000);
             } else {

@@ -111,6 +111,10 @@ public final class ScriptCheck {
     }
 
     /** uid and gid the script runs as: its own user, else script_user, else keepalived_script, else root. */
+    public static int[] runAs(String user, String group, Block globalDefs) {
+        return ids(user, group, globalDefs);
+    }
+
     private static int[] ids(String user, String group, Block g) {
         int[] ids = {0, 0};
         String u = user;

@@ -50,6 +50,8 @@ public final class VrrpInstance {
     private boolean ownFault;
     private int effectivePriority;
     private long masterAdvertIntervalUs;
+    /** One grace interval was given after a late master-down expiry (reset by the next advert). */
+    private boolean downGraceTaken;
     private int masterPriority;
     private final byte[] masterAddress = new byte[16];
     /** Our primary address, exactly 4 or 16 bytes; null until the runtime sets it. */
@@ -69,7 +71,7 @@ public final class VrrpInstance {
         this.io = io;
         this.template = config.advertTemplate();
         this.advertTimer = timers.newTimer((t, now) -> onAdvertTimer(now));
-        this.downTimer = timers.newTimer((t, now) -> onMasterDown(now));
+        this.downTimer = timers.newTimer((t, now) -> onMasterDown(now, now - t.deadlineNs()));
         this.garpTimer = timers.newTimer((t, now) -> gratuitous(this.config.garpMasterRepeat()));
         this.garpRefreshTimer = timers.newTimer((t, now) -> gratuitous(this.config.garpMasterRefreshRepeat()));
         this.lowerPrioGarpTimer = timers.newTimer((t, now) -> gratuitous(this.config.garpLowerPrioRepeat()));
@@ -436,6 +438,7 @@ public final class VrrpInstance {
             }
             wantState = VrrpState.BACKUP;
             downTimer.scheduleAt(now + masterDownIntervalUs() * NS_PER_US);
+            downGraceTaken = false;
         } else if (LOG.isInfoEnabled()) {
             LOG.info("({}) received lower priority ({}) advert from {} - discarding", config.name(), prio,
                     view.sourceAddress().getHostAddress());
@@ -511,10 +514,26 @@ public final class VrrpInstance {
         }
     }
 
-    private void onMasterDown(long now) {
+    /**
+     * The master-down timer expired. If it fired at least one of the master's advert intervals
+     * late, this process was not running for that long (a stall of the machine or the process):
+     * the master's adverts of that time may be in the receive queue or about to leave a master
+     * that was held up too. So listen one interval more before taking over, once per silence; a
+     * master that is really gone costs one interval more, only after such a stall.
+     */
+    private void onMasterDown(long now, long latenessNs) {
         if (state != VrrpState.BACKUP) {
             return;
         }
+        long intervalNs = masterAdvertIntervalUs * NS_PER_US;
+        if (!downGraceTaken && latenessNs >= intervalNs) {
+            downGraceTaken = true;
+            LOG.debug("({}) master-down timer {} us late - listening one more advert interval", config.name(),
+                    latenessNs / 1000);
+            downTimer.scheduleAt(now + intervalNs);
+            return;
+        }
+        downGraceTaken = false;
         wantState = VrrpState.MASTER;
         LOG.debug("({}) Receive advertisement timeout", config.name());
         if (!groupAllowsMaster()) {

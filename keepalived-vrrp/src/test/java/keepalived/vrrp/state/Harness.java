@@ -82,6 +82,17 @@ final class Harness implements VrrpIo {
         clock.set(target);
     }
 
+    /**
+     * A stall: the clock jumps {@code us} ahead and only then are the due timers run, all at the
+     * new time (late), as after a machine or process that was held up.
+     */
+    void stallUs(long us) {
+        clock.set(clock.nanoTime() + us * 1000);
+        while (!timers.isEmpty() && timers.nextDeadlineNs() - clock.nanoTime() <= 0) {
+            timers.poll(clock.nanoTime(), 1000);
+        }
+    }
+
     void advanceMs(long ms) {
         advanceUs(ms * 1000);
     }

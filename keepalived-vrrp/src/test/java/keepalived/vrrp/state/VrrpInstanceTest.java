@@ -55,6 +55,38 @@ class VrrpInstanceTest {
     }
 
     @Test
+    void aStalledBackupListensOneMoreIntervalBeforeTakingOver() {
+        VrrpInstance i = start("priority 100");
+        h.take();
+        assertEquals(Verdict.OK, h.advert(i, "10.0.0.9", 150));
+        // we were held up 5 s: the expiry at 3.609 s runs 1.39 s late, more than one interval
+        h.stallUs(5_000_000);
+        assertEquals(VrrpState.BACKUP, i.state(), "a late expiry gives the master one more interval");
+        // the master's advert, queued or sent right after the stall, keeps us BACKUP
+        assertEquals(Verdict.OK, h.advert(i, "10.0.0.9", 150));
+        h.advanceUs(3_609_374);
+        assertEquals(VrrpState.BACKUP, i.state());
+
+        // a master really gone: after a stall, one interval more, then MASTER
+        h.stallUs(4_000_000);
+        assertEquals(VrrpState.BACKUP, i.state());
+        h.advanceUs(999_999);
+        assertEquals(VrrpState.BACKUP, i.state());
+        h.advanceUs(1);
+        assertEquals(VrrpState.MASTER, i.state());
+    }
+
+    @Test
+    void anOnTimeExpiryTakesOverWithoutGrace() {
+        VrrpInstance i = start("priority 100");
+        h.take();
+        // late by less than an interval: no grace (ordinary scheduling noise)
+        h.advanceUs(3_609_374);
+        h.stallUs(900_000);
+        assertEquals(VrrpState.MASTER, i.state());
+    }
+
+    @Test
     void masterDownTimerMatchesKeepalivedsDump() {
         // keepalived 2.2.7, effective priority 155, advert_int 1: "Master down timer = 3394531 usecs"
         VrrpInstance i = start("priority 155");
