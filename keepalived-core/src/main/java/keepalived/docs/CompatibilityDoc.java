@@ -30,22 +30,30 @@ public final class CompatibilityDoc {
         {"Configuration front end: full keepalived.conf grammar, `-t`, `-d`", "implemented",
             "same verdict and line numbers as keepalived 2.2.7 `-t`"},
         {"Command line (every keepalived 2.2.7 option, `--signum`, `-v`, `-h`)", "implemented",
-            "daemon options act as their subsystems land (-n, -V, -l, --ignore-sigint do today)"},
+            "daemon options act as their subsystems land (-n, -V, -l, -G, -S, -D, -R, -P/-C/-B/--all, -p/-r/-c/-b, "
+            + "--ignore-sigint do today); beyond keepalived: --status, --reload, --stop (docs/operations.md)"},
         {"Process model (parent + VRRP, checker, BFD children, respawn, pid files)", "partial",
             "watchdog parent JVM + one VRRP child JVM, respawn with back-off, pid files, parent-death stop, "
-            + "detach without -n, sd_notify (docs/operations.md); checker/BFD children come with their subsystems"},
-        {"Signals (RELOAD, STOP, DATA, STATS, STATS_CLEAR, JSON) and reload semantics", "partial",
-            "SIGTERM/SIGINT stop (priority 0, VIPs removed unless -V), SIGUSR2 stats; reload, data, JSON planned"},
+            + "detach without -n, sd_notify, startup/shutdown scripts, syslog with keepalived's identities "
+            + "(docs/operations.md); checker/BFD children come with their subsystems; not yet: net_namespace, "
+            + "instance suffixes on the syslog identity, reload_time_file, children reading a consolidated copy"},
+        {"Signals (RELOAD, STOP, DATA, STATS, STATS_CLEAR, JSON) and reload semantics", "implemented",
+            "every signal relayed as keepalived does (SIGRTMIN+2 / SIGRTMAX-1 through a signalfd: bin/keepalived "
+            + "blocks them); reload keeps instances matched by name in their state, and refuses a config with new "
+            + "errors, keeping the running one"},
         {"VRRP v2/v3 (adverts, elections, VIPs, GARP/NA, sync groups, tracking, notify, FIFOs)", "partial",
             "v2/v3, IPv4/IPv6, multicast/unicast, PASS auth, VIPs/eVIPs, virtual routes/rules, static "
             + "addresses/routes/rules, GARP/NA, preempt, track_interface/track_script/track_file (polled)/"
             + "track_process (/proc scan), VMAC (use_vmac, vmac_xmit_base), sync groups, notify, FIFO: "
             + "interoperate with keepalived 2.2.7. "
-            + "Planned: track_bfd, use_vmac_addr/use_ipvlan, AH, smtp_alert, route/rule/address tracking (no_track, track_group)"},
+            + "Planned: track_bfd, use_vmac_addr/use_ipvlan, AH, route/rule/address tracking (no_track, track_group)"},
         {"IPVS and health checkers (TCP, HTTP/SSL, MISC, SMTP, DNS, PING, UDP, FILE, BFD)", "planned", ""},
         {"BFD", "planned", ""},
-        {"State dumps (`keepalived.data`, `keepalived.stats`, JSON)", "partial",
-            "SIGUSR2 writes keepalived.stats in keepalived's format; data and JSON dumps planned"},
+        {"State dumps (`keepalived.data`, `keepalived.stats`, JSON)", "implemented",
+            "keepalived.data, keepalived_parent.data, keepalived.stats (and STATS_CLEAR), keepalived.json in 2.2.7's "
+            + "layout (values we cannot know differ: docs/operations.md); json_version 2 not written"},
+        {"Debian package and systemd unit", "implemented",
+            "keepalived-java .deb (Provides/Conflicts/Replaces keepalived), the same unit shape, Type=notify"},
         {"genhash (`-T/--genhash`)", "planned", "reserved: prints that it is not implemented yet"},
         {"SNMP (`-x`, AgentX), DBus", "unsupported", "keywords are parsed; `-t` notes they have no effect"},
         {"Log file (`-g/--log-file`)", "unsupported",
@@ -78,6 +86,10 @@ public final class CompatibilityDoc {
           .append("`vrrp_script` `script`, `HTTP_GET` without `url`, an include loop), keepalived-java ")
           .append("reports the problem and goes on.\n")
           .append("- `-d` with `-t` prints the parsed model on stdout.\n")
+          .append("- A reload (SIGHUP) with a configuration that has new errors keeps the running configuration ")
+          .append("(as with `reload_check_config`, always); keepalived 2.2.7 without it exits and leaves its VIPs.\n")
+          .append("- A backup whose master-down timer fires at least one advert interval late (the machine or the ")
+          .append("process was held up) listens one interval more before taking over (docs/performance.md).\n")
           .append("- Keywords that keepalived-java parses but does not implement (SNMP, DBus) get a ")
           .append("`not supported by keepalived-java` notice from `-t`; it does not change the exit code.\n");
         sb.append("\n## Keyword status\n\n")

@@ -57,6 +57,9 @@ class ScriptUserNamespaceTest {
     @Timeout(60)
     void notifyAndTrackScriptsRunAsTheirUser() throws Exception {
         Path ids = dir.resolve("out").resolve("ids.log");
+        // scripts of both users append to it (the root one may create it first)
+        Files.createFile(ids);
+        Files.setPosixFilePermissions(ids, PosixFilePermissions.fromString("rw-rw-rw-"));
         Path script = dir.resolve("whoami.sh");
         Files.writeString(script, "#!/bin/sh\necho \"$1 $(id -u):$(id -g)\" >> " + ids + "\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -246,5 +246,7 @@ public final class GlobalDefsKeywords {
                 "vrrp_priority");
         // keepalived.daemon.Watchdog runs these in the parent
         SCHEMA.implemented("startup_script", "startup_script_timeout", "shutdown_script", "shutdown_script_timeout");
+        // notify and track scripts run as their user through setpriv (keepalived.sys.RunAs)
+        SCHEMA.implemented("script_user");
     }
 }
