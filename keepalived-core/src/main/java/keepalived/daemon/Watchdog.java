@@ -96,6 +96,7 @@ public final class Watchdog {
         OutputStream lifeline;
         long startedNanos;
         int delaySeconds;
+        int restarts; // respawns since it last ran long enough
         boolean ready;
         boolean retired; // stopped because a reload no longer wants it
 
@@ -292,11 +293,13 @@ public final class Watchdog {
         }
         LOG.info("{} child process({}) died: Respawning", c.label(), pid);
         if (pid > 0 && System.nanoTime() - c.startedNanos > RAN_LONG_ENOUGH_NANOS) {
-            c.delaySeconds = 0;
+            c.restarts = 0;
             spawn(c);
             return;
         }
-        c.delaySeconds = c.delaySeconds == 0 ? 1 : Math.min(MAX_DELAY_SECONDS, c.delaySeconds * 2);
+        // keepalived 2.2.7, observed: 0, 1, 2, 4 ... 60 s for a child that keeps dying young
+        c.delaySeconds = c.restarts == 0 ? 0 : Math.min(MAX_DELAY_SECONDS, 1 << Math.min(c.restarts - 1, 6));
+        c.restarts++;
         LOG.info("Restart of {} process delayed {} seconds to limit respawn rate", c.label(), c.delaySeconds);
         c.process = null;
         timers.schedule(() -> events.add(() -> {

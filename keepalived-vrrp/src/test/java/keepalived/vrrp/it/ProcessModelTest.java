@@ -94,7 +94,7 @@ class ProcessModelTest {
         Cmd.run("kill", "-KILL", Long.toString(child)).check();
         assertTrue(Wait.until(5000, () -> b.holds(vip())), () -> "keepalived takes over\n" + diag());
         assertTrue(da.awaitLog("VRRP child process(" + child + ") died: Respawning", 5000), this::diag);
-        assertTrue(da.log().contains("Restart of VRRP process delayed 1 seconds to limit respawn rate"), this::diag);
+        assertTrue(da.log().contains("Restart of VRRP process delayed 0 seconds to limit respawn rate"), this::diag);
         assertTrue(Wait.until(20_000, () -> a.holds(vip()) && !b.holds(vip())), () -> "respawned child preempts\n" + diag());
         Capture.Advert back = capture.await(Capture.Advert.class,
                 x -> x.mac().equals(a.mac()) && x.prio() == 150 && x.micros() > kill, 3000);
