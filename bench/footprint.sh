@@ -35,24 +35,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 netns_segment a
 work=$NETNS_WORK
-cat >"$work/a.conf" <<EOF
-global_defs {
-    router_id a
-}
-vrrp_instance VI_1 {
-    state MASTER
-    interface eth0
-    virtual_router_id 51
-    priority 255
-    advert_int 1
-    virtual_ipaddress {
-        10.250.0.100/24
-    }
-}
-EOF
-ip netns exec "$(netns_name a)" tcpdump -i eth0 -n -tt -l 'ip proto 112' >"$work/cap.txt" 2>"$work/tcpdump.err" </dev/null &
-cap_pid=$!
-for _ in $(seq 100); do grep -q 'listening on' "$work/tcpdump.err" 2>/dev/null && break; sleep 0.05; done
+owner_conf "$work/a.conf"
+cap_pid=$(capture_adverts a "$work/cap.txt")
 
 echo "# footprint: 1 instance, min of $reps starts; $(machine_line)" >&2
 printf '%-11s %16s %9s %6s %5s\n' implementation "first-advert(ms)" "rss(MiB)" procs load

@@ -123,3 +123,33 @@ machine_stalls_wait() {
 machine_stalls_max() {
     awk '/^stalls/ { print $4; found = 1 } END { if (!found) print "-" }' "$1" 2>/dev/null || echo "-"
 }
+
+# owner_conf FILE: one instance on eth0 with priority 255 (the address owner: a VRRP process
+# sends its first advert at once, no protocol wait), VIP 10.250.0.100/24
+owner_conf() {
+    cat >"$1" <<EOF
+global_defs {
+    router_id a
+}
+vrrp_instance VI_1 {
+    state MASTER
+    interface eth0
+    virtual_router_id 51
+    priority 255
+    advert_int 1
+    virtual_ipaddress {
+        10.250.0.100/24
+    }
+}
+EOF
+}
+
+# capture_adverts HOST FILE: tcpdump -tt of the VRRP packets on HOST's eth0 into FILE, in the
+# background; prints tcpdump's pid once it is listening
+capture_adverts() {
+    local err="$2.err"
+    ip netns exec "$(netns_name "$1")" tcpdump -i eth0 -n -tt -l 'ip proto 112' >"$2" 2>"$err" </dev/null &
+    local pid=$!
+    for _ in $(seq 100); do grep -q 'listening on' "$err" 2>/dev/null && break; sleep 0.05; done
+    echo "$pid"
+}

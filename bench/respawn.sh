@@ -35,37 +35,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 netns_segment a
 work=$NETNS_WORK
-cat >"$work/a.conf" <<EOF
-global_defs {
-    router_id a
-}
-vrrp_instance VI_1 {
-    state MASTER
-    interface eth0
-    virtual_router_id 51
-    priority 255
-    advert_int 1
-    virtual_ipaddress {
-        10.250.0.100/24
-    }
-}
-global_defs {
-    router_id a
-}
-vrrp_instance VI_1 {
-    state MASTER
-    interface eth0
-    virtual_router_id 51
-    priority 255
-    advert_int 1
-    virtual_ipaddress {
-        10.250.0.100/24
-    }
-}
-EOF
-ip netns exec "$(netns_name a)" tcpdump -i eth0 -n -tt -l 'ip proto 112' >"$work/cap.txt" 2>"$work/tcpdump.err" </dev/null &
-cap_pid=$!
-for _ in $(seq 100); do grep -q 'listening on' "$work/tcpdump.err" 2>/dev/null && break; sleep 0.05; done
+owner_conf "$work/a.conf"
+cap_pid=$(capture_adverts a "$work/cap.txt")
 
 echo "# respawn: 1 instance, VRRP child SIGKILL after ${warm} s, median of $reps; $(machine_line)" >&2
 printf '%-11s %18s %9s %9s %5s\n' implementation "kill-to-advert(ms)" "min(ms)" "max(ms)" load
