@@ -53,10 +53,7 @@ abstract class FailoverScenarios {
         Prerequisites.requireRealKeepalived();
         Prerequisites.require(Cmd.available("tcpdump"), "tcpdump (apt-get install tcpdump)");
         testName = getClass().getSimpleName() + "." + info.getTestMethod().map(m -> m.getName()).orElse("test");
-        dir = Path.of("target", "it", getClass().getSimpleName(), info.getTestMethod().map(m -> m.getName()).orElse("test"))
-                .toAbsolutePath();
-        deleteTree(dir);
-        Files.createDirectories(dir);
+        dir = TestDir.fresh(this, info);
         segment = Segment.create(3);
         a = segment.host(1);
         b = segment.host(2);
@@ -417,14 +414,4 @@ abstract class FailoverScenarios {
         return s.toString();
     }
 
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
-            }
-        }
-    }
 }

@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,16 +43,7 @@ abstract class MalformedAdverts {
     void setUp(TestInfo info) throws Exception {
         Prerequisites.requireRealKeepalived();
         Prerequisites.require(Cmd.available("tcpdump"), "tcpdump (apt-get install tcpdump)");
-        dir = Path.of("target", "it", getClass().getSimpleName(), info.getTestMethod().map(m -> m.getName()).orElse("test"))
-                .toAbsolutePath();
-        if (Files.exists(dir)) {
-            try (var walk = Files.walk(dir)) {
-                for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(x);
-                }
-            }
-        }
-        Files.createDirectories(dir);
+        dir = TestDir.fresh(this, info);
         segment = Segment.create(3);
         capture = Capture.start(segment.host(3), dir.resolve("capture.txt"));
     }

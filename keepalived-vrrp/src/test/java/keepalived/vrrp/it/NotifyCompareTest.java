@@ -30,9 +30,7 @@ class NotifyCompareTest {
     @BeforeEach
     void setUp() throws Exception {
         Prerequisites.requireRealKeepalived();
-        dir = Path.of("target", "it", getClass().getSimpleName()).toAbsolutePath();
-        TrackingScenarios.deleteTree(dir);
-        Files.createDirectories(dir);
+        dir = TestDir.fresh(Path.of("target", "it", getClass().getSimpleName()));
         segment = Segment.create(1);
         segment.addEth1();
         host = segment.host(1);

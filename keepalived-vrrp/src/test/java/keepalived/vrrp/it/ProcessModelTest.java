@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,16 +42,7 @@ class ProcessModelTest {
     void setUp(TestInfo info) throws Exception {
         Prerequisites.requireRealKeepalived();
         Prerequisites.require(Cmd.available("tcpdump"), "tcpdump (apt-get install tcpdump)");
-        dir = Path.of("target", "it", getClass().getSimpleName(), info.getTestMethod().map(m -> m.getName()).orElse("t"))
-                .toAbsolutePath();
-        if (Files.exists(dir)) {
-            try (var walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        Files.createDirectories(dir);
+        dir = TestDir.fresh(this, info);
         segment = Segment.create(3);
         a = segment.host(1);
         b = segment.host(2);

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -54,10 +53,7 @@ abstract class ReloadScenarios {
         Prerequisites.requireRealKeepalived();
         Prerequisites.require(Cmd.available("tcpdump"), "tcpdump (apt-get install tcpdump)");
         testName = getClass().getSimpleName() + "." + info.getTestMethod().map(m -> m.getName()).orElse("test");
-        dir = Path.of("target", "it", getClass().getSimpleName(), info.getTestMethod().map(m -> m.getName()).orElse("test"))
-                .toAbsolutePath();
-        deleteTree(dir);
-        Files.createDirectories(dir);
+        dir = TestDir.fresh(this, info);
         notifyLog = dir.resolve("notify.log");
         Path script = dir.resolve("notify.sh");
         Files.writeString(script, "#!/bin/sh\necho \"$*\" >> " + notifyLog + "\n");
@@ -353,14 +349,4 @@ abstract class ReloadScenarios {
         }
     }
 
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
-            }
-        }
-    }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -36,10 +35,7 @@ abstract class TrackingScenarios {
     @BeforeEach
     void setUp(TestInfo info) throws Exception {
         Prerequisites.requireRealKeepalived();
-        dir = Path.of("target", "it", getClass().getSimpleName(), info.getTestMethod().map(m -> m.getName()).orElse("test"))
-                .toAbsolutePath();
-        deleteTree(dir);
-        Files.createDirectories(dir);
+        dir = TestDir.fresh(this, info);
         segment = Segment.create(2);
         segment.addEth1();
         a = segment.host(1);
@@ -209,14 +205,4 @@ abstract class TrackingScenarios {
         return s.toString();
     }
 
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
-            }
-        }
-    }
 }

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -40,16 +38,7 @@ class VmacOursKeepalivedTest {
     void setUp(TestInfo info) throws Exception {
         Prerequisites.requireRealKeepalived();
         Prerequisites.require(Cmd.available("tcpdump"), "tcpdump (apt-get install tcpdump)");
-        dir = Path.of("target", "it", getClass().getSimpleName(),
-                info.getTestMethod().map(m -> m.getName()).orElse("test")).toAbsolutePath();
-        if (Files.exists(dir)) {
-            try (var walk = Files.walk(dir)) {
-                for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(x);
-                }
-            }
-        }
-        Files.createDirectories(dir);
+        dir = TestDir.fresh(this, info);
         segment = Segment.create(3);
         a = segment.host(1);
         b = segment.host(2);
