@@ -1,5 +1,6 @@
 package keepalived.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,6 +8,16 @@ import java.util.List;
 import keepalived.config.ConfigDump;
 import keepalived.config.ConfigLoader;
 import keepalived.config.Host;
+import keepalived.config.KeepalivedConfig;
+import keepalived.daemon.Daemon;
+import keepalived.daemon.DaemonContext;
+import keepalived.daemon.PidFiles;
+import keepalived.daemon.Subsystem;
+import keepalived.daemon.SystemdNotify;
+import keepalived.daemon.Watchdog;
+import keepalived.log.DaemonLogging;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
@@ -160,7 +171,7 @@ public final class Main {
      * -Dkeepalived.child=NAME) runs that one subsystem. Without -n the parent first detaches.
      */
     /** keepalived's start-up lines after the version: the kernel, the command line, the config file. */
-    private static void logHost(org.slf4j.Logger log, List<String> args, Options options) {
+    private static void logHost(Logger log, List<String> args, Options options) {
         log.info("Running on Linux {} {}", readProc("/proc/sys/kernel/osrelease"), readProc("/proc/sys/kernel/version"));
         StringBuilder line = new StringBuilder("Command line:");
         line.append(" '").append(System.getProperty("keepalived.launcher", "keepalived")).append('\'');
@@ -173,8 +184,8 @@ public final class Main {
 
     private static String readProc(String file) {
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of(file)).strip();
-        } catch (java.io.IOException e) {
+            return java.nio.file.Files.readString(Path.of(file)).strip();
+        } catch (IOException e) {
             return "?";
         }
     }
@@ -187,16 +198,16 @@ public final class Main {
             err.println("keepalived-java: " + capabilityProblem.get());
             return 4;
         }
-        String child = System.getProperty(keepalived.daemon.Watchdog.CHILD_PROPERTY);
+        String child = System.getProperty(Watchdog.CHILD_PROPERTY);
         if (child != null) {
             return ChildProcess.run(child, options, host, err);
         }
         if (!options.dontFork() && System.getProperty(Detach.PROPERTY) == null) {
             return Detach.relaunch(argv, err);
         }
-        keepalived.log.DaemonLogging.configure(keepalived.log.DaemonLogging.PARENT, options.logFacility(),
+        DaemonLogging.configure(DaemonLogging.PARENT, options.logFacility(),
                 options.logConsole(), !options.noSyslog(), options.logDetail());
-        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("Keepalived");
+        Logger log = LoggerFactory.getLogger("Keepalived");
         String version = Usage.versionProperties().getProperty("version", "2.2.7");
         log.info("Starting Keepalived v{} (keepalived-java)", version);
         logHost(log, argv, options);
@@ -209,32 +220,32 @@ public final class Main {
             log.error("Stopping - configuration could not be read");
             return 1;
         }
-        keepalived.daemon.DaemonContext context = context(options);
-        java.util.List<keepalived.daemon.Subsystem> subsystems = keepalived.daemon.Daemon.discover();
+        DaemonContext context = context(options);
+        List<Subsystem> subsystems = Daemon.discover();
         if (subsystems.isEmpty()) {
             // keepalived-core alone (no keepalived-vrrp jar): nothing could ever run
             err.println("keepalived-java: no daemon subsystem (keepalived-vrrp) on the class path");
             return 1;
         }
-        keepalived.daemon.PidFiles pids = pidFiles(r.config(), options);
+        PidFiles pids = pidFiles(r.config(), options);
         // keepalived refuses to start (status 0) while the processes in its pid files live
-        for (java.nio.file.Path f : java.util.List.of(pids.parent(), pids.vrrp(), pids.checker(), pids.bfd())) {
-            if (keepalived.daemon.PidFiles.livePid(f).isPresent()) {
+        for (Path f : List.of(pids.parent(), pids.vrrp(), pids.checker(), pids.bfd())) {
+            if (PidFiles.livePid(f).isPresent()) {
                 log.info("daemon is already running");
                 return 0;
             }
         }
-        keepalived.daemon.PidFiles.Held held;
+        PidFiles.Held held;
         try {
-            held = keepalived.daemon.PidFiles.write(pids.parent(), ProcessHandle.current().pid());
-        } catch (java.io.IOException e) {
+            held = PidFiles.write(pids.parent(), ProcessHandle.current().pid());
+        } catch (IOException e) {
             log.error("Unable to write the pid file {}: {}", pids.parent(), e.toString());
             return 1;
         }
-        keepalived.daemon.Watchdog w = new keepalived.daemon.Watchdog(r, context, subsystems,
+        Watchdog w = new Watchdog(r, context, subsystems,
                 () -> ConfigTest.load(options, host),
-                new keepalived.daemon.Watchdog.Settings(argv, options.dontRespawn(), options.ignoreSigint(), pids, version),
-                keepalived.daemon.SystemdNotify.fromEnvironment());
+                new Watchdog.Settings(argv, options.dontRespawn(), options.ignoreSigint(), pids, version),
+                SystemdNotify.fromEnvironment());
         try {
             int status = w.run();
             held.close();
@@ -247,15 +258,15 @@ public final class Main {
         }
     }
 
-    static keepalived.daemon.DaemonContext context(Options options) {
-        return new keepalived.daemon.DaemonContext(
+    static DaemonContext context(Options options) {
+        return new DaemonContext(
                 Path.of(options.configFile()), options.logConsole(), options.logDetail(), options.dontReleaseVrrp(),
                 options.releaseVips(), options.dontReleaseIpvs(), options.vrrpOnly(), options.checkOnly(),
-                options.allChildren(), keepalived.daemon.DaemonContext.defaultDumpDirectory());
+                options.allChildren(), DaemonContext.defaultDumpDirectory());
     }
 
-    static keepalived.daemon.PidFiles pidFiles(keepalived.config.KeepalivedConfig config, Options options) {
-        return keepalived.daemon.PidFiles.of(config, options.namespace(), options.pidFile(), options.vrrpPidFile(),
+    static PidFiles pidFiles(KeepalivedConfig config, Options options) {
+        return PidFiles.of(config, options.namespace(), options.pidFile(), options.vrrpPidFile(),
                 options.checkersPidFile(), options.bfdPidFile());
     }
 }
