@@ -171,7 +171,7 @@ public final class VrrpDaemon implements VrrpIo {
         try {
             ready.get(30, TimeUnit.SECONDS);
             // after set-up: a big config's set-up must not run into vrrp_rlimit_rttime
-            loop.execute(() -> keepalived.daemon.ProcessTuning.vrrp(config.globalDefs()).applyToCurrentThread());
+            loop.execute(() -> keepalived.daemon.ProcessTuning.vrrp(config.globalDefs()).applyToLoopThread(loop));
         } catch (ExecutionException e) {
             loop.execute(this::close);
             loop.shutdown();
@@ -1057,7 +1057,9 @@ public final class VrrpDaemon implements VrrpIo {
 
     @Override
     public void stateChanging(VrrpInstance instance, VrrpState from, VrrpState to) {
-        LOG.info("({}) Entering {} STATE{}", instance.name(), to, from == VrrpState.INIT ? " (init)" : "");
+        // keepalived marks the initial BACKUP/FAULT; an owner's first MASTER is a plain transition
+        LOG.info("({}) Entering {} STATE{}", instance.name(), to,
+                from == VrrpState.INIT && to != VrrpState.MASTER ? " (init)" : "");
     }
 
     @Override
