@@ -17,6 +17,7 @@ import keepalived.config.net.IpAddress;
 import keepalived.netlink.NetlinkException;
 import keepalived.netlink.NetlinkSocket;
 import keepalived.nft.NftBatch;
+import keepalived.vrrp.state.InstanceConfig;
 
 /**
  * Accept mode off ({@code no_accept}, strict mode): while such an instance is MASTER its VIPs are
@@ -42,6 +43,11 @@ public final class AcceptFirewall implements AutoCloseable {
     public AcceptFirewall(AcceptRuleset ruleset, VipManager.Interfaces interfaces) {
         this.ruleset = ruleset;
         this.interfaces = interfaces;
+    }
+
+    /** Accept mode off and not the address owner (keepalived never blocks an owner's addresses). */
+    public static boolean applies(InstanceConfig ic) {
+        return !ic.accept() && ic.basePriority() != 255;
     }
 
     /** Drops traffic to and from {@code addresses} (an instance entering MASTER). */
