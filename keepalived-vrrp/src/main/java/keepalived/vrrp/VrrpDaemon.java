@@ -46,6 +46,8 @@ import keepalived.vrrp.io.GarpPacing;
 import keepalived.vrrp.io.NotifyFifo;
 import keepalived.vrrp.io.NotifyRunner;
 import keepalived.vrrp.io.RouteManager;
+import keepalived.vrrp.io.AcceptFirewall;
+import keepalived.vrrp.io.AcceptRuleset;
 import keepalived.vrrp.io.VipManager;
 import keepalived.vrrp.io.VmacManager;
 import keepalived.vrrp.dump.VrrpDataDump;
@@ -88,6 +90,7 @@ public final class VrrpDaemon implements VrrpIo {
     private Rtnl rtnl;
     private RtnlEvents events;
     private VipManager vips;
+    private AcceptFirewall firewall;
     private VmacManager vmacs;
     private RouteManager routes;
     private TrackFiles files;
@@ -497,6 +500,7 @@ public final class VrrpDaemon implements VrrpIo {
             ifindexes.put(l.name(), l.index());
         }
         vips = new VipManager(rtnl, this::ifindex);
+        firewall = new AcceptFirewall(AcceptRuleset.from(globals), this::ifindex);
         routes = new RouteManager(rtnl, this::ifindex);
         installStatic(globals);
         announcer = new Announcer(this::ifindex);
@@ -971,6 +975,9 @@ public final class VrrpDaemon implements VrrpIo {
         }
         InstanceConfig ic = rt.config;
         if (installed) {
+            if (AcceptFirewall.applies(ic)) { // keepalived blocks the VIPs before adding them
+                firewall.block(instance.name(), ic.vips(), rt.vipDev);
+            }
             LOG.debug("({}) setting VIPs.", instance.name());
             vips.add(ic.vips(), rt.vipDev);
             vips.add(ic.evips(), rt.vipDev);
@@ -998,6 +1005,9 @@ public final class VrrpDaemon implements VrrpIo {
             LOG.debug("({}) removing VIPs.", instance.name());
             vips.remove(ic.vips(), rt.vipDev);
             vips.remove(ic.evips(), rt.vipDev);
+            if (AcceptFirewall.applies(ic)) {
+                firewall.unblock(instance.name());
+            }
         }
     }
 
@@ -1254,6 +1264,9 @@ public final class VrrpDaemon implements VrrpIo {
         }
         if (vmacs != null) {
             vmacs.close();
+        }
+        if (firewall != null) {
+            firewall.close();
         }
         try {
             if (events != null) {

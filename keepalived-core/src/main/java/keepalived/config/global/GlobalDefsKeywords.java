@@ -244,6 +244,8 @@ public final class GlobalDefsKeywords {
                 "smtp_server", "smtp_connect_timeout", "smtp_helo_name", "smtp_alert", "smtp_alert_vrrp",
                 "no_email_faults", "vrrp_rt_priority", "vrrp_cpu_affinity", "vrrp_rlimit_rttime", "vrrp_rlimit_rtime",
                 "vrrp_priority");
+        // keepalived-vrrp io.AcceptFirewall: keepalived's nftables drop sets for no_accept / strict mode
+        SCHEMA.implemented("vrrp_strict", "nftables", "nftables_priority", "nftables_counters");
         // keepalived.daemon.Watchdog runs these in the parent
         SCHEMA.implemented("startup_script", "startup_script_timeout", "shutdown_script", "shutdown_script_timeout");
         // notify and track scripts run as their user through setpriv (keepalived.sys.RunAs)

@@ -522,7 +522,7 @@ public final class VrrpInstanceKeywords {
                 "higher_prio_send_advert", "track_interface", "track_script", "notify", "notify_master",
                 "notify_backup", "notify_fault", "notify_stop", "notify_master_rx_lower_pri",
                 "notify_priority_changes", "virtual_routes", "virtual_rules", "track_file", "track_process",
-                "use_vmac", "vmac_xmit_base", "smtp_alert");
+                "use_vmac", "vmac_xmit_base", "smtp_alert", "accept", "no_accept", "strict_mode");
         AUTHENTICATION.implemented("auth_type", "auth_pass");
     }
 }
