@@ -213,7 +213,7 @@ public final class Main {
         log.info("Starting Keepalived v{} (keepalived-java)", version);
         logHost(log, argv, options);
         ConfigLoader.Result r = ConfigTest.load(options, host);
-        ConfigTest.printProblems(r, err);
+        ConfigTest.logProblems(r, log, options.logConsole() ? null : err);
         if (options.dumpConf()) {
             out.print(ConfigDump.dump(r.config()));
         }

@@ -2,7 +2,9 @@ package keepalived.config;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -11,6 +13,8 @@ import java.util.function.Consumer;
  */
 public final class Problems {
     private final List<ConfigProblem> list = new ArrayList<>();
+    /** Notice texts already collected: each parse pass notices a keyword, the config says it once. */
+    private final Set<String> notices = new HashSet<>();
     private Severity status = Severity.OK;
     private Consumer<ConfigProblem> listener = p -> { };
     private boolean aborted;
@@ -39,6 +43,9 @@ public final class Problems {
     }
 
     private void add(ConfigProblem p) {
+        if (!p.counted() && KeywordNotice.isNotice(p.message()) && !notices.add(p.message())) {
+            return;
+        }
         list.add(p);
         // keepalived keeps the numerically highest class seen, so a later warning can
         // lower "cannot run" (4) to "errors" (5); we reproduce that on purpose.

@@ -129,6 +129,7 @@ public final class Watchdog {
     public int run() throws InterruptedException {
         installSignals();
         List<Subsystem> wanted = wanted(config);
+        UnbuiltSubsystems.messages(config, context, available).forEach(l -> LOG.warn("{}", l));
         if (wanted.isEmpty()) {
             LOG.warn("Warning - keepalived has no configuration to run");
         }
@@ -468,6 +469,7 @@ public final class Watchdog {
         acceptedErrors = ReloadCheck.errors(r.problems());
         config = r.config();
         List<Subsystem> wanted = wanted(config);
+        UnbuiltSubsystems.messages(config, context, available).forEach(l -> LOG.warn("{}", l));
         for (Child c : List.copyOf(children.values())) {
             if (wanted.contains(c.subsystem)) {
                 if (c.alive() && c.ready) {

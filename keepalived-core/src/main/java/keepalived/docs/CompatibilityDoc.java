@@ -47,15 +47,16 @@ public final class CompatibilityDoc {
             + "track_process (/proc scan), VMAC (use_vmac, vmac_xmit_base), sync groups, notify, FIFO: "
             + "interoperate with keepalived 2.2.7. "
             + "Planned: track_bfd, use_vmac_addr/use_ipvlan, AH, route/rule/address tracking (no_track, track_group)"},
-        {"IPVS and health checkers (TCP, HTTP/SSL, MISC, SMTP, DNS, PING, UDP, FILE, BFD)", "planned", ""},
-        {"BFD", "planned", ""},
+        {"IPVS and health checkers (TCP, HTTP/SSL, MISC, SMTP, DNS, PING, UDP, FILE, BFD)", "planned",
+            "parsed and checked as keepalived does; `-t` and the daemon's log say that virtual servers are not set up"},
+        {"BFD", "planned", "parsed and checked; `-t` and the daemon's log say that BFD instances are not started"},
         {"State dumps (`keepalived.data`, `keepalived.stats`, JSON)", "implemented",
             "keepalived.data, keepalived_parent.data, keepalived.stats (and STATS_CLEAR), keepalived.json in 2.2.7's "
             + "layout (values we cannot know differ: docs/operations.md); json_version 2 not written"},
         {"Debian package and systemd unit", "implemented",
             "keepalived-java .deb (Provides/Conflicts/Replaces keepalived), the same unit shape, Type=notify"},
         {"genhash (`-T/--genhash`)", "planned", "reserved: prints that it is not implemented yet"},
-        {"SNMP (`-x`, AgentX), DBus", "unsupported", "keywords are parsed; `-t` notes they have no effect"},
+        {"SNMP (`-x`, AgentX), DBus", "unsupported", "keywords are parsed; `-t` notes they are ignored"},
         {"Log file (`-g/--log-file`)", "unsupported",
             "as Debian's build: `-g requires configure option --enable-log-file`"},
     };
@@ -90,11 +91,17 @@ public final class CompatibilityDoc {
           .append("(as with `reload_check_config`, always); keepalived 2.2.7 without it exits and leaves its VIPs.\n")
           .append("- A backup whose master-down timer fires at least one advert interval late (the machine or the ")
           .append("process was held up) listens one interval more before taking over (docs/performance.md).\n")
-          .append("- Keywords that keepalived-java parses but does not implement (SNMP, DBus) get a ")
-          .append("`not supported by keepalived-java` notice from `-t`; it does not change the exit code.\n");
+          .append("- No keyword is silently ignored: `-t` (and the daemon's log at start) names each keyword ")
+          .append("the runtime does not act on, once per keyword at its first use: `keyword 'X' is not ")
+          .append("implemented by keepalived-java yet - ignoring` (planned) or `... is not supported by ")
+          .append("keepalived-java - ignoring` (unsupported). A planned block (`virtual_server`, ")
+          .append("`bfd_instance` ...) gets one line for all its occurrences and contents. keepalived prints no ")
+          .append("such lines; they do not change the exit code. The daemon also logs that virtual servers and ")
+          .append("BFD instances are not set up while the checker and BFD are not built.\n");
         sb.append("\n## Keyword status\n\n")
           .append("- **implemented**: parsed, checked and honoured at run time.\n")
-          .append("- **planned**: parsed and checked; honoured once its subsystem's runtime lands.\n")
+          .append("- **planned**: parsed and checked, not acted on yet (its subsystem's runtime has not landed); ")
+          .append("`-t` says so.\n")
           .append("- **no effect**: accepted for compatibility; keepalived itself gives it no effect.\n")
           .append("- **unsupported**: parsed, but keepalived-java will not implement it; `-t` says so.\n")
           .append("- **since**: the keepalived version that introduced the keyword; keywords newer than 2.2.7 ")

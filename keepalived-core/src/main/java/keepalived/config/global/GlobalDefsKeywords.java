@@ -208,6 +208,9 @@ public final class GlobalDefsKeywords {
 
     public static void install(Schema top) {
         top.merged("global_defs", GLOBAL_DEFS, SCHEMA);
+        // the block itself is read by every process (KeepalivedConfig.globalDefs()); its
+        // keywords carry their own status below
+        top.implemented("global_defs");
     }
 
     /** The effective lower-priority GARP delay (defaults to the master delay). */
