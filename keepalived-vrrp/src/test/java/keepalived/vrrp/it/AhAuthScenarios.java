@@ -113,6 +113,33 @@ abstract class AhAuthScenarios {
     }
 
     /**
+     * Unicast peers with AH (the ICV then leaves out the TTL): B accepts A's adverts without an auth
+     * failure and stays BACKUP; after SIGKILL of A, B takes over and sends to A's address.
+     */
+    @Test
+    void unicastPeersWithAh() throws Exception {
+        Conf ca = conf("a", HIGH, PASS).unicast(a.ipv4(), b.ipv4());
+        Conf cb = conf("b", LOW, PASS).unicast(b.ipv4(), a.ipv4());
+        Daemon da = start(high(), a, "a", ca, dir);
+        awaitHolds(a, 15_000, "A alone becomes MASTER");
+        Daemon db = start(low(), b, "b", cb, dir);
+        db.awaitBackup();
+        Wait.sleep(2500);
+        assertTrue(a.holds(vip()) && !b.holds(vip()), () -> "A stays the only MASTER beside B\n" + diag());
+        Capture.Advert adv = capture.await(Capture.Advert.class, x -> x.mac().equals(a.mac()) && x.ahSeq() > 0, 2000);
+        assertNotNull(adv, () -> "A sends AH adverts\n" + diag());
+        assertEquals(b.ipv4(), adv.dst(), adv::line);
+        assertFalse(db.log().contains("IPSEC-AH"), () -> "B accepts A's unicast AH adverts\n" + db.logTail(20));
+        long kill = FailoverScenarios.nowMicros();
+        da.kill();
+        awaitHolds(b, 8000, "B takes over after SIGKILL of A");
+        Capture.Advert first = capture.await(Capture.Advert.class,
+                x -> x.mac().equals(b.mac()) && x.prio() == LOW && x.micros() > kill, 3000);
+        assertNotNull(first, () -> "no advert from B\n" + diag());
+        assertEquals(a.ipv4(), first.dst(), first::line);
+    }
+
+    /**
      * Different passwords: every advert fails the other side's ICV (an auth failure each), so
      * both run as MASTER, as keepalived 2.2.7 does.
      */
