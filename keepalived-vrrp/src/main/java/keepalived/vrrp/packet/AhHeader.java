@@ -210,6 +210,20 @@ public final class AhHeader {
         return AdvertPacket.Verdict.OK;
     }
 
+    /**
+     * keepalived's log line for an SPI that is not the source address: both printed as the raw
+     * network-order 32-bit values read on a little-endian host, as 2.2.7 prints them.
+     */
+    public static String spiMismatch(AdvertView v) {
+        int ihl = v.ahIpHeaderLength;
+        return "IPSEC AH : invalid IPSEC SPI value. " + littleEndian(v.ahPacket, 12) + " and expect "
+                + littleEndian(v.ahPacket, ihl + 4);
+    }
+
+    private static long littleEndian(byte[] b, int off) {
+        return (b[off] & 0xffL) | (b[off + 1] & 0xffL) << 8 | (b[off + 2] & 0xffL) << 16 | (b[off + 3] & 0xffL) << 24;
+    }
+
     /** HMAC-MD5 (RFC 2104) of {@code w[0..len)} into {@link #digest}. */
     private void hmac(byte[] w, int len) {
         try {

@@ -314,7 +314,7 @@ public final class VrrpInstance {
         switch (v) {
             case AH_BAD_ICV -> LOG.info("({}) IPSEC-AH : invalid IPSEC HMAC-MD5 value. Due to fields mutation"
                     + " or bad password !", config.name());
-            case AH_BAD_SPI -> LOG.info("IPSEC AH : invalid IPSEC SPI value from {}", view.sourceAddress().getHostAddress());
+            case AH_BAD_SPI -> LOG.info(AhHeader.spiMismatch(view));
             default -> LOG.info("({}) IPSEC-AH : sequence number {} already processed. Packet dropped. Local({})",
                     config.name(), view.ahSequence(), ah.sequence());
         }

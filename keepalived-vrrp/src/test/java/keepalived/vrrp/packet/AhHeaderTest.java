@@ -137,6 +137,8 @@ class AhHeaderTest {
         signed[11] = 0;
         System.arraycopy(jdkHmac(signed), 0, p, 32, 12);
         assertEquals(Verdict.AH_BAD_SPI, receive(HexFormat.of().formatHex(p), new AhHeader(PASS)));
+        // 10.77.0.1 and 10.77.0.9 as keepalived prints them (network-order bytes read little-endian)
+        assertEquals("IPSEC AH : invalid IPSEC SPI value. 16796938 and expect 151014666", AhHeader.spiMismatch(view));
     }
 
     @Test
