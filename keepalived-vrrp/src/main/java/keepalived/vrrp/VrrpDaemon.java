@@ -923,8 +923,12 @@ public final class VrrpDaemon implements VrrpIo {
         AdvertPacket.Verdict verdict = AdvertPacket.Verdict.OK;
         if (socket.isAh()) {
             verdict = AhHeader.strip(payload, view);
-            if (verdict == AdvertPacket.Verdict.NOT_VRRP) {
-                return; // IPsec traffic of someone else
+            if (verdict != AdvertPacket.Verdict.OK) {
+                // someone else's IPsec, or too short to name a VRID: keepalived counts neither
+                if (verdict != AdvertPacket.Verdict.NOT_VRRP) {
+                    malformed++;
+                }
+                return;
             }
         } else {
             view.noAh();
