@@ -54,6 +54,7 @@ import keepalived.vrrp.dump.VrrpDataDump;
 import keepalived.vrrp.dump.VrrpJsonDump;
 import keepalived.vrrp.dump.VrrpView;
 import keepalived.vrrp.packet.AdvertPacket;
+import keepalived.vrrp.packet.AhHeader;
 import keepalived.vrrp.packet.AdvertTemplate;
 import keepalived.vrrp.packet.AdvertView;
 import keepalived.vrrp.state.InstanceConfig;
@@ -621,10 +622,10 @@ public final class VrrpDaemon implements VrrpIo {
                 sockIndex = vmac.index();
             }
         }
-        AdvertSocket.Key key = new AdvertSocket.Key(sockDev, ic.ipv6(), unicastSource);
+        AdvertSocket.Key key = new AdvertSocket.Key(sockDev, ic.ipv6(), unicastSource, ic.ah());
         AdvertSocket socket = sockets.get(key);
         if (socket == null) {
-            socket = AdvertSocket.open(sockDev, sockIndex, ic.ipv6(), unicastSource, ic.unicastTtl());
+            socket = AdvertSocket.open(sockDev, sockIndex, ic.ipv6(), unicastSource, ic.unicastTtl(), ic.ah());
             sockets.put(key, socket);
             AdvertSocket s = socket;
             registrations.put(socket, loop.register(socket.fd(), ev -> s.drain(this::onDatagram)));
@@ -923,7 +924,22 @@ public final class VrrpDaemon implements VrrpIo {
             }
             dst = dst4;
         }
-        AdvertPacket.Verdict verdict = AdvertPacket.decode(payload, src, dst, ttl, v3ChecksumAsV2, view);
+        AdvertPacket.Verdict verdict = AdvertPacket.Verdict.OK;
+        if (socket.isAh()) {
+            verdict = AhHeader.strip(payload, view);
+            if (verdict != AdvertPacket.Verdict.OK) {
+                // someone else's IPsec, or too short to name a VRID: keepalived counts neither
+                if (verdict != AdvertPacket.Verdict.NOT_VRRP) {
+                    malformed++;
+                }
+                return;
+            }
+        } else {
+            view.noAh();
+        }
+        if (verdict == AdvertPacket.Verdict.OK) {
+            verdict = AdvertPacket.decode(payload, src, dst, ttl, v3ChecksumAsV2, view);
+        }
         VrrpInstance[] table = byVrid.get(socket);
         VrrpInstance target = table == null || payload.remaining() < 2 ? null : table[view.vrid()];
         if (verdict != AdvertPacket.Verdict.OK) {
@@ -956,14 +972,32 @@ public final class VrrpDaemon implements VrrpIo {
             return;
         }
         AdvertTemplate t = instance.template();
-        for (int i = 0; i < rt.destinations.size(); i++) {
+        AhHeader ah = instance.ah();
+        if (ah != null && rt.socket.isAh()) {
+            sendAhAdvert(rt, t, ah, priority);
+        } else {
+            for (int i = 0; i < rt.destinations.size(); i++) {
             out.clear();
-            AdvertPacket.encode(out, t, priority, rt.source, rt.destinationAddresses.get(i));
-            out.flip();
-            rt.socket.send(out, rt.destinations.get(i));
+                AdvertPacket.encode(out, t, priority, rt.source, rt.destinationAddresses.get(i));
+                out.flip();
+                rt.socket.send(out, rt.destinations.get(i));
+            }
         }
         if (priority == 0) {
             LOG.debug("({}) sent 0 priority", instance.name());
+        }
+    }
+
+    /** One AH advert round: a new IP id and sequence number, then a whole IP packet per destination. */
+    private void sendAhAdvert(Runtime rt, AdvertTemplate t, AhHeader ah, int priority) {
+        ah.nextAdvert();
+        boolean unicast = rt.config.unicast();
+        int ttl = unicast ? rt.config.unicastTtl() : AdvertPacket.TTL;
+        for (int i = 0; i < rt.destinations.size(); i++) {
+            out.clear();
+            ah.encode(out, t, priority, rt.source, rt.destinationAddresses.get(i), ttl, unicast);
+            out.flip();
+            rt.socket.send(out, rt.destinations.get(i));
         }
     }
 
@@ -1310,7 +1344,7 @@ public final class VrrpDaemon implements VrrpIo {
     private VrrpView dumpView() {
         Map<AdvertSocket, VrrpView.Socket> socks = new LinkedHashMap<>();
         for (AdvertSocket s : sockets.values()) {
-            socks.put(s, new VrrpView.Socket(s.fd(), s.ifname(), s.isIpv6(), s.unicastSource()));
+            socks.put(s, new VrrpView.Socket(s.fd(), s.ifname(), s.isIpv6(), s.unicastSource(), s.isAh()));
         }
         Map<String, Block> blocks = new HashMap<>();
         config.vrrpInstances().forEach(b -> blocks.put(b.name(), b));

@@ -165,12 +165,7 @@ public final class VrrpInstanceKeywords {
             String w = a.required(1);
             switch (w) {
                 case "PASS" -> b.set(AUTH_TYPE, AuthType.PASS, a.origin());
-                case "AH" -> {
-                    b.set(AUTH_TYPE, AuthType.AH, a.origin());
-                    // IPsec AH on adverts is not implemented: say so rather than run without it
-                    a.problems().notice(a.origin(), "auth_type AH is not supported by keepalived-java"
-                            + " - adverts are sent without authentication");
-                }
+                case "AH" -> b.set(AUTH_TYPE, AuthType.AH, a.origin());
                 default -> a.error(who(b) + "unknown authentication type '" + w + "'");
             }
         }).doc("PASS|AH");

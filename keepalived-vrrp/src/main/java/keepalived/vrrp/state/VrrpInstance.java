@@ -5,6 +5,7 @@ import keepalived.loop.NanoClock;
 import keepalived.loop.Timer;
 import keepalived.loop.TimerQueue;
 import keepalived.vrrp.packet.AdvertPacket;
+import keepalived.vrrp.packet.AhHeader;
 import keepalived.vrrp.packet.AdvertPacket.Verdict;
 import keepalived.vrrp.packet.AdvertTemplate;
 import keepalived.vrrp.packet.AdvertView;
@@ -31,6 +32,8 @@ public final class VrrpInstance {
     private final VrrpIo io;
     private final VrrpStats stats = new VrrpStats();
     private AdvertTemplate template;
+    /** auth_type AH: ICV and the sequence counter shared by sent and received adverts; null otherwise. */
+    private AhHeader ah;
     SyncGroup group;
 
     private final Timer advertTimer;
@@ -70,6 +73,7 @@ public final class VrrpInstance {
         this.clock = clock;
         this.io = io;
         this.template = config.advertTemplate();
+        this.ah = config.ah() ? new AhHeader(config.authPass()) : null;
         this.advertTimer = timers.newTimer((t, now) -> onAdvertTimer(now));
         this.downTimer = timers.newTimer((t, now) -> onMasterDown(now, now - t.deadlineNs()));
         this.garpTimer = timers.newTimer((t, now) -> gratuitous(this.config.garpMasterRepeat()));
@@ -127,6 +131,11 @@ public final class VrrpInstance {
         InstanceConfig before = config;
         config = next;
         template = next.advertTemplate();
+        AhHeader previousAh = ah;
+        ah = next.ah() ? new AhHeader(next.authPass()) : null;
+        if (ah != null && previousAh != null) {
+            ah.continueFrom(previousAh); // a backup keeps refusing replays, a master keeps counting up
+        }
         trackers = nt;
         trackerUp = nu;
         fileValue = nv;
@@ -170,6 +179,11 @@ public final class VrrpInstance {
 
     public String name() {
         return config.name();
+    }
+
+    /** The instance's AH state ({@code auth_type AH}), null without AH. */
+    public AhHeader ah() {
+        return ah;
     }
 
     /** The advert template (what we send, and what received adverts are checked against). */
@@ -260,7 +274,10 @@ public final class VrrpInstance {
      * @return the instance-level verdict (accepted ones were acted on)
      */
     public Verdict onAdvert(AdvertView view, boolean multicast) {
-        Verdict v = AdvertPacket.validate(view, template, multicast, !config.skipCheckAdvAddr());
+        Verdict v = AdvertPacket.validate(view, template, ah, config.unicast(), multicast, !config.skipCheckAdvAddr());
+        if (v == Verdict.AH_BAD_ICV || v == Verdict.AH_BAD_SPI || v == Verdict.AH_REPLAY) {
+            logAhFailure(v, view);
+        }
         if (v.accepted() && !multicast) {
             Verdict peer = checkPeer(view);
             if (peer != Verdict.OK) {
@@ -287,6 +304,20 @@ public final class VrrpInstance {
             }
         }
         return v;
+    }
+
+    /** keepalived 2.2.7's log lines for a rejected AH advert. */
+    private void logAhFailure(Verdict v, AdvertView view) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        switch (v) {
+            case AH_BAD_ICV -> LOG.info("({}) IPSEC-AH : invalid IPSEC HMAC-MD5 value. Due to fields mutation"
+                    + " or bad password !", config.name());
+            case AH_BAD_SPI -> LOG.info(AhHeader.spiMismatch(view));
+            default -> LOG.info("({}) IPSEC-AH : sequence number {} already processed. Packet dropped. Local({})",
+                    config.name(), view.ahSequence(), ah.sequence());
+        }
     }
 
     /**
