@@ -48,6 +48,7 @@ import keepalived.vrrp.io.NotifyRunner;
 import keepalived.vrrp.io.RouteManager;
 import keepalived.vrrp.io.AcceptFirewall;
 import keepalived.vrrp.io.AcceptRuleset;
+import keepalived.vrrp.io.LocalIgmpReports;
 import keepalived.vrrp.io.VipManager;
 import keepalived.vrrp.io.VmacManager;
 import keepalived.vrrp.dump.VrrpDataDump;
@@ -92,6 +93,7 @@ public final class VrrpDaemon implements VrrpIo {
     private RtnlEvents events;
     private VipManager vips;
     private AcceptFirewall firewall;
+    private LocalIgmpReports localIgmp;
     private VmacManager vmacs;
     private RouteManager routes;
     private TrackFiles files;
@@ -496,6 +498,9 @@ public final class VrrpDaemon implements VrrpIo {
     private void setUp() throws IOException {
         Block globals = config.globalDefs();
         applyGlobals(globals);
+        if (globals.get(GlobalDefsKeywords.DISABLE_LOCAL_IGMP)) {
+            localIgmp = LocalIgmpReports.disable(Path.of("/proc/sys"));
+        }
         rtnl = Rtnl.open();
         for (Link l : rtnl.links()) {
             ifindexes.put(l.name(), l.index());
@@ -1301,6 +1306,9 @@ public final class VrrpDaemon implements VrrpIo {
         }
         if (firewall != null) {
             firewall.close();
+        }
+        if (localIgmp != null) {
+            localIgmp.close();
         }
         try {
             if (events != null) {
