@@ -43,6 +43,7 @@ import keepalived.smtp.SmtpAlerter;
 import keepalived.smtp.SmtpSettings;
 import keepalived.vrrp.io.Announcer;
 import keepalived.vrrp.io.GarpPacing;
+import keepalived.vrrp.io.InstalledEntryWatch;
 import keepalived.vrrp.io.NotifyFifo;
 import keepalived.vrrp.io.NotifyRunner;
 import keepalived.vrrp.io.RouteManager;
@@ -94,6 +95,7 @@ public final class VrrpDaemon implements VrrpIo {
     private AcceptFirewall firewall;
     private VmacManager vmacs;
     private RouteManager routes;
+    private InstalledEntryWatch watch;
     private TrackFiles files;
     private TrackProcesses processes;
     private boolean staticInstalled;
@@ -317,6 +319,7 @@ public final class VrrpDaemon implements VrrpIo {
         }
         startTrackers();
         reloadStatic(previous, next);
+        watchEvents(null);
         if (globals != null && globals.get(GlobalDefsKeywords.FIFO_WRITE_VRRP_STATES_ON_RELOAD)) {
             writeFifoStates();
         }
@@ -503,6 +506,7 @@ public final class VrrpDaemon implements VrrpIo {
         vips = new VipManager(rtnl, this::ifindex);
         firewall = new AcceptFirewall(AcceptRuleset.from(globals), this::ifindex);
         routes = new RouteManager(rtnl, this::ifindex);
+        watch = new InstalledEntryWatch(rtnl, vips, routes, this::installedEntries);
         installStatic(globals);
         announcer = new Announcer(this::ifindex);
         openFifos(globals);
@@ -517,12 +521,7 @@ public final class VrrpDaemon implements VrrpIo {
         }
         buildSyncGroups();
 
-        try {
-            events = RtnlEvents.open(new LinkWatcher(), 1 << 20, keepalived.netlink.Rtnetlink.RTNLGRP_LINK);
-            loop.register(events.fd(), ev -> events.poll());
-        } catch (IOException e) {
-            LOG.warn("Unable to watch interface changes: {}", e.getMessage());
-        }
+        watchEvents(new LinkWatcher());
 
         for (Runtime rt : instances) {
             rt.instance.start();
@@ -575,7 +574,7 @@ public final class VrrpDaemon implements VrrpIo {
 
     /** The instance's typed configuration, its trackers' weights resolved against the runners. */
     private InstanceConfig instanceConfig(Block b, Block globals) {
-        return InstanceConfig.from(b, globals).withTracks(t -> switch (t.kind()) {
+        return InstanceConfig.from(b, globals).plusTracks(StaticTrackGroups.trackers(config, b.name())).withTracks(t -> switch (t.kind()) {
             case SCRIPT -> t.weight() != null ? t : new InstanceConfig.Track(t.kind(), t.name(),
                     scripts.weight(t.name()), t.reverse());
             case FILE -> files.resolve(t);
@@ -1207,7 +1206,64 @@ public final class VrrpDaemon implements VrrpIo {
         }
     }
 
-    // ---- link events
+    // ---- link events and what the host does to our entries
+
+    private int[] eventGroups = {};
+
+    /**
+     * (Re)subscribes to links, addresses and, when keepalived would, routes and rules (see
+     * {@link StaticTrackGroups#routesWatched}); a reload that needs more groups reopens the socket.
+     */
+    private void watchEvents(LinkWatcher first) {
+        boolean r = StaticTrackGroups.routesWatched(config);
+        boolean u = StaticTrackGroups.rulesWatched(config);
+        List<Integer> g = new ArrayList<>(List.of(keepalived.netlink.Rtnetlink.RTNLGRP_LINK,
+                keepalived.netlink.Rtnetlink.RTNLGRP_IPV4_IFADDR, keepalived.netlink.Rtnetlink.RTNLGRP_IPV6_IFADDR));
+        if (r) {
+            g.addAll(List.of(keepalived.netlink.Rtnetlink.RTNLGRP_IPV4_ROUTE, keepalived.netlink.Rtnetlink.RTNLGRP_IPV6_ROUTE));
+        }
+        if (u) {
+            g.addAll(List.of(keepalived.netlink.Rtnetlink.RTNLGRP_IPV4_RULE, keepalived.netlink.Rtnetlink.RTNLGRP_IPV6_RULE));
+        }
+        int[] groups = g.stream().mapToInt(Integer::intValue).toArray();
+        if (java.util.Arrays.equals(groups, eventGroups)) {
+            return;
+        }
+        try {
+            if (events != null) {
+                eventsRegistration.cancel();
+                events.close();
+            }
+            LinkWatcher listener = first != null ? first : linkWatcher;
+            events = RtnlEvents.open(listener, r ? 4 << 20 : 1 << 20, groups);
+            linkWatcher = listener;
+            eventsRegistration = loop.register(events.fd(), ev -> events.poll());
+            eventGroups = groups;
+            watch.watching(r, u);
+        } catch (IOException e) {
+            LOG.warn("Unable to watch interface changes: {}", e.getMessage());
+        }
+    }
+
+    private LinkWatcher linkWatcher;
+    private EventLoop.Registration eventsRegistration;
+
+    /** What we installed now: the MASTERs' VIPs, eVIPs, routes and rules, and the static entries. */
+    private List<InstalledEntryWatch.Entry> installedEntries() {
+        List<InstalledEntryWatch.Entry> l = new ArrayList<>();
+        for (Runtime rt : instances) {
+            if (rt.instance.state() == VrrpState.MASTER) {
+                InstalledEntryWatch.addInstance(l, rt.instance, rt.config, rt.vipDev, this::ifindex);
+            }
+        }
+        if (staticInstalled) {
+            Block root = config.root();
+            InstalledEntryWatch.addStatic(l, root.get(StaticKeywords.STATIC_ADDRESSES),
+                    root.get(StaticKeywords.STATIC_ROUTES), root.get(StaticKeywords.STATIC_RULES),
+                    defaultInterface(config.globalDefs()), this::ifindex);
+        }
+        return l;
+    }
 
     private final class LinkWatcher implements RtnlEvents.Listener {
         private final Map<Integer, Boolean> up = new HashMap<>();
@@ -1215,6 +1271,37 @@ public final class VrrpDaemon implements VrrpIo {
         @Override
         public void resyncNeeded() {
             LOG.warn("Netlink events were lost - interface state may be stale");
+            watch.resync();
+        }
+
+        @Override
+        public void address(Address address, boolean deleted) {
+            if (deleted && watch.addressDeleted(address)) {
+                reactLater();
+            }
+        }
+
+        @Override
+        public void route(keepalived.netlink.Route route, boolean deleted) {
+            if (deleted && watch.routeDeleted(route)) {
+                reactLater();
+            }
+        }
+
+        @Override
+        public void rule(keepalived.netlink.Rule rule, boolean deleted) {
+            if (deleted && watch.ruleDeleted(rule)) {
+                reactLater();
+            }
+        }
+
+        /** After the batch: a link going down in it is handled first. */
+        private void reactLater() {
+            loop.execute(() -> {
+                if (!stopping) {
+                    watch.react();
+                }
+            });
         }
 
         @Override
@@ -1230,6 +1317,9 @@ public final class VrrpDaemon implements VrrpIo {
                 return; // first sighting of an interface that is up: nothing changed
             }
             LOG.info("Netlink reports {} {}", link.name(), nowUp ? "up" : "down");
+            if (nowUp && staticInstalled) {
+                watch.linkUp(link.name());
+            }
             for (Runtime rt : instances) {
                 if (rt.socket.ifindex() == link.index()) {
                     rt.instance.onInterfaceChange(nowUp);

@@ -37,10 +37,16 @@ public final class VipManager {
 
     private final Rtnl rtnl;
     private final Interfaces interfaces;
+    private java.util.function.Consumer<Address> removed = a -> { };
 
     public VipManager(Rtnl rtnl, Interfaces interfaces) {
         this.rtnl = rtnl;
         this.interfaces = interfaces;
+    }
+
+    /** Told of every address this manager removed (so that its RTM_DELADDR is known to be ours). */
+    public void onRemoved(java.util.function.Consumer<Address> listener) {
+        this.removed = listener;
     }
 
     /** Adds every address; returns how many failed (logged). */
@@ -77,6 +83,7 @@ public final class VipManager {
             }
             try {
                 rtnl.deleteAddress(a);
+                removed.accept(a);
             } catch (NativeException e) {
                 int errno = e.errnoValue();
                 if (errno != EADDRNOTAVAIL && errno != ENODEV && errno != EEXIST) {
