@@ -132,7 +132,8 @@ public final class VrrpDaemon implements VrrpIo {
         Block block;
         InstanceConfig config;
         final VrrpInstance instance;
-        final AdvertSocket socket;
+        /** Replaced when the VMAC it is bound to is recreated. */
+        AdvertSocket socket;
         final byte[] source;
         /** Where the VIPs go and GARPs/NAs leave: the VMAC with use_vmac, else the instance's interface. */
         String vipDev;
@@ -602,7 +603,9 @@ public final class VrrpDaemon implements VrrpIo {
         List<String> vmacWords = b.get(VrrpInstanceKeywords.USE_VMAC);
         if (vmacWords != null) {
             VmacManager.Spec spec = VmacManager.Spec.parse(vmacWords, ic.vrid());
-            String name = spec.name() != null ? spec.name() : VmacManager.defaultName(ic.vrid());
+            String name = spec.name() != null ? spec.name() : VmacManager.defaultName(
+                    config.globalDefs() == null ? GlobalDefsKeywords.VMAC_PREFIX.defaultValue()
+                            : config.globalDefs().get(GlobalDefsKeywords.VMAC_PREFIX), ic.vrid());
             byte[] mac = spec.mac() != null ? spec.mac() : VmacManager.virtualMac(ic.vrid(), ic.ipv6());
             if (vmacs == null) {
                 vmacs = new VmacManager(rtnl);
@@ -1310,12 +1313,29 @@ public final class VrrpDaemon implements VrrpIo {
             announcer.forget(link.name());
             boolean nowUp = !deleted && link.isUp() && link.hasCarrier();
             Boolean before = up.put(link.index(), nowUp);
+            if (deleted && before != null) {
+                if (before) {
+                    linkChanged(link, false);
+                }
+                LOG.info("Interface {} deleted", link.name());
+                up.remove(link.index());
+                for (Runtime rt : List.copyOf(instances)) {
+                    if (link.name().equals(rt.vmac) && !stopping) {
+                        recreateVmac(rt);
+                    }
+                }
+                return;
+            }
             if (before != null && before == nowUp) {
                 return;
             }
             if (before == null && nowUp) {
                 return; // first sighting of an interface that is up: nothing changed
             }
+            linkChanged(link, nowUp);
+        }
+
+        private void linkChanged(Link link, boolean nowUp) {
             LOG.info("Netlink reports {} {}", link.name(), nowUp ? "up" : "down");
             if (nowUp && staticInstalled) {
                 watch.linkUp(link.name());
@@ -1329,6 +1349,54 @@ public final class VrrpDaemon implements VrrpIo {
                         rt.instance.onTrackerChange(TrackKind.INTERFACE, t.name(), nowUp);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * The instance's VMAC was deleted by someone else: as keepalived 2.2.7 (observed) it is made
+     * again (same name and MAC) and the advert socket bound to the old one is replaced; the new
+     * link's "up" event takes the instance out of the FAULT the old one's going caused.
+     */
+    private void recreateVmac(Runtime rt) {
+        InstanceConfig ic = rt.config;
+        VmacManager.Vmac v;
+        try {
+            v = vmacs.recreate(rt.vmac, ic.ipv6() ? InetAddress.getByAddress(rt.source) : null);
+        } catch (IOException e) {
+            LOG.error("({}) Recreating VMAC interface {} failed: {}", ic.name(), rt.vmac, e.getMessage());
+            return;
+        }
+        if (v == null) {
+            return;
+        }
+        ifindexes.put(v.name(), v.index());
+        linkWatcher.up.put(v.index(), false); // its "up" event tells the instance
+        AdvertSocket old = rt.socket;
+        if (old.ifname().equals(v.name())) {
+            try {
+                AdvertSocket s = AdvertSocket.open(v.name(), v.index(), ic.ipv6(), old.unicastSource(), ic.unicastTtl(),
+                        old.isAh());
+                EventLoop.Registration reg = registrations.remove(old);
+                if (reg != null) {
+                    reg.cancel();
+                }
+                old.close();
+                sockets.put(new AdvertSocket.Key(v.name(), ic.ipv6(), old.unicastSource(), old.isAh()), s);
+                byVrid.put(s, byVrid.remove(old));
+                registrations.put(s, loop.register(s.fd(), ev -> s.drain(this::onDatagram)));
+                for (Runtime other : instances) {
+                    if (other.socket == old) {
+                        other.socket = s;
+                        setDestinations(other, null);
+                        if (!ic.ipv6() && old.unicastSource() == null) {
+                            s.multicastSource(InetAddress.getByAddress(other.source));
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                LOG.error("({}) Reopening the VRRP socket on {} failed: {}", ic.name(), v.name(), e.getMessage());
+                return;
             }
         }
     }
