@@ -38,6 +38,7 @@ import keepalived.netlink.Rtnl;
 import keepalived.netlink.RtnlEvents;
 import keepalived.sys.LinuxConstants;
 import keepalived.sys.Native;
+import keepalived.vrrp.io.AddressVmacs;
 import keepalived.vrrp.io.AdvertSocket;
 import keepalived.smtp.SmtpAlerter;
 import keepalived.smtp.SmtpSettings;
@@ -139,6 +140,8 @@ public final class VrrpDaemon implements VrrpIo {
         String vipDev;
         /** The VMAC made for the instance, or null. */
         String vmac;
+        /** use_vmac_addr / a VIP's use_vmac: interface → the VMAC its addresses go on. */
+        Map<String, String> addressVmacs = Map.of();
         final List<byte[]> destinations = new ArrayList<>();
         final List<byte[]> destinationAddresses = new ArrayList<>();
         long lastRoundNs = Long.MIN_VALUE;
@@ -373,6 +376,10 @@ public final class VrrpDaemon implements VrrpIo {
             ifindexes.remove(rt.vmac);
             vmacs.delete(rt.vmac);
         }
+        for (String v : rt.addressVmacs.values()) {
+            ifindexes.remove(v);
+            vmacs.delete(v);
+        }
     }
 
     /**
@@ -380,7 +387,8 @@ public final class VrrpDaemon implements VrrpIo {
      * goes to the host at once: rules, routes and addresses that left are removed (keepalived's
      * order), new ones added, and only the new addresses announced with garp_master_repeat rounds.
      */
-    private void updateInstance(Runtime rt, Block block, InstanceConfig ic) {
+    private void updateInstance(Runtime rt, Block block, InstanceConfig next) {
+        InstanceConfig ic = AddressVmacs.apply(next, rt.addressVmacs, block.get(VrrpInstanceKeywords.USE_VMAC_ADDR));
         InstanceConfig before = rt.config;
         boolean vipsSet = rt.instance.state() == VrrpState.MASTER;
         List<IpAddress> newAddresses = new ArrayList<>();
@@ -648,8 +656,11 @@ public final class VrrpDaemon implements VrrpIo {
             }
             return null;
         }
+        Map<String, String> addressVmacs = createAddressVmacs(b, ic);
+        ic = AddressVmacs.apply(ic, addressVmacs, b.get(VrrpInstanceKeywords.USE_VMAC_ADDR));
         VrrpInstance vi = new VrrpInstance(ic, loop.timers(), NanoClock.SYSTEM, this);
         Runtime rt = new Runtime(b, ic, vi, socket, source);
+        rt.addressVmacs = addressVmacs;
         if (vmac != null) {
             rt.vipDev = vmac.name();
             rt.vmac = vmac.name();
@@ -663,6 +674,41 @@ public final class VrrpDaemon implements VrrpIo {
             vi.onInterfaceChange(false);
         }
         return rt;
+    }
+
+    /**
+     * The address VMACs of the instance (see {@link AddressVmacs}), named from vmac_addr_prefix
+     * (default vmac_prefix); one that cannot be made is logged and its addresses stay on the interface.
+     */
+    private Map<String, String> createAddressVmacs(Block b, InstanceConfig ic) {
+        List<String> devs = AddressVmacs.devices(ic, b.get(VrrpInstanceKeywords.USE_VMAC_ADDR));
+        if (devs.isEmpty()) {
+            return Map.of();
+        }
+        Block g = config.globalDefs();
+        String prefix = g == null ? GlobalDefsKeywords.VMAC_PREFIX.defaultValue()
+                : g.isSet(GlobalDefsKeywords.VMAC_ADDR_PREFIX) ? g.get(GlobalDefsKeywords.VMAC_ADDR_PREFIX)
+                : g.get(GlobalDefsKeywords.VMAC_PREFIX);
+        if (vmacs == null) {
+            vmacs = new VmacManager(rtnl);
+        }
+        Map<String, String> made = new LinkedHashMap<>();
+        for (String dev : devs) {
+            String name = AddressVmacs.name(prefix, made.size(), ic.vrid());
+            int parent = ifindex(dev);
+            try {
+                if (parent <= 0) {
+                    throw new IOException("no interface " + dev);
+                }
+                VmacManager.Vmac v = vmacs.create(ic.name(), name, VmacManager.virtualMac(ic.vrid(), ic.ipv6()), dev,
+                        parent, null);
+                ifindexes.put(v.name(), v.index());
+                made.put(dev, v.name());
+            } catch (IOException e) {
+                LOG.error("({}) Creating VMAC interface {} on {} failed: {}", ic.name(), name, dev, e.getMessage());
+            }
+        }
+        return made;
     }
 
     /** Unicast peers or the multicast group (joined unless {@code before} had joined it), and GARP pacing. */

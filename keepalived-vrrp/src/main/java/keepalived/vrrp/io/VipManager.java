@@ -77,10 +77,12 @@ public final class VipManager {
     public int remove(List<IpAddress> vips, String defaultDev) {
         int failed = 0;
         for (IpAddress ip : vips) {
-            Address a = toAddress(ip, defaultDev);
-            if (a == null) {
-                continue;
+            String dev = dev(ip, defaultDev);
+            int ifindex = dev == null ? 0 : interfaces.index(dev);
+            if (ifindex <= 0) {
+                continue; // gone with its interface (a deleted VMAC): nothing to remove
             }
+            Address a = toAddress(ip, ifindex);
             try {
                 rtnl.deleteAddress(a);
                 removed.accept(a);

@@ -99,6 +99,17 @@ public record InstanceConfig(String name, int vrid, String interfaceName, int ve
         return withTrackList(all);
     }
 
+    /** The same configuration with other VIPs and eVIPs (moved onto address VMACs). */
+    public InstanceConfig withAddresses(List<IpAddress> otherVips, List<IpAddress> otherEvips) {
+        return new InstanceConfig(name, vrid, interfaceName, version, ipv6, basePriority, advertIntUs, wantMaster,
+                nopreempt, preemptDelayUs, otherVips, otherEvips, vroutes, vrules, mcastGroup, srcIp, unicastPeers,
+                unicastTtl, checkUnicastSrc, authType, authPass, garpMasterDelayUs, garpMasterRepeat,
+                garpMasterRefreshUs, garpMasterRefreshRepeat, garpLowerPrioDelayUs, garpLowerPrioRepeat, minGarp,
+                lowerPrioNoAdvert, higherPrioSendAdvert, downTimerAdverts, accept, ownerIgnoreAdverts,
+                skipCheckAdvAddr, strict, v3ChecksumAsV2, dontTrackPrimary, trackers, notifyMaster, notifyBackup,
+                notifyFault, notifyStop, notifyGeneric, notifyMasterRxLowerPri, notifyPriorityChanges);
+    }
+
     private InstanceConfig withTrackList(List<Track> l) {
         return new InstanceConfig(name, vrid, interfaceName, version, ipv6, basePriority, advertIntUs, wantMaster,
                 nopreempt, preemptDelayUs, vips, evips, vroutes, vrules, mcastGroup, srcIp, unicastPeers, unicastTtl,

@@ -153,6 +153,34 @@ abstract class InstalledEntryScenarios {
         assertEquals(2, count(d, "Entering MASTER STATE"), this::diag);
     }
 
+    /**
+     * use_vmac_addr (and a VIP's use_vmac): the addresses on eth1 go on a VMAC of their own named
+     * from vmac_addr_prefix; deleted by an admin it puts its instance in FAULT and is not made again.
+     */
+    @Test
+    void addressVmacsCarryOtherInterfacesVipsAndAreNotRecreated() {
+        segment.addEth1();
+        String e1 = segment.prefix4eth1();
+        String vip0 = p4() + "100";
+        String vip1 = e1 + "100";
+        String vip3 = p4() + "103";
+        String vip3e1 = e1 + "103";
+        Daemon d = start(globals("    vmac_prefix kv\n    vmac_addr_prefix ka\n")
+                + instance("VI_1", 51, "    use_vmac\n    use_vmac_addr\n    virtual_ipaddress {\n        " + vip0
+                        + "/24\n        " + vip1 + "/24 dev eth1\n    }\n")
+                + instance("VI_3", 53, "    virtual_ipaddress {\n        " + vip3 + "/24\n        " + vip3e1
+                        + "/24 dev eth1 use_vmac\n    }\n"));
+        awaitTrue(15_000, () -> a.holds("kv.51", vip0) && a.holds("ka.51", vip1) && a.holds("eth0", vip3)
+                && a.holds("ka.53", vip3e1), "VIPs on kv.51, ka.51, eth0 and ka.53");
+        String link = a.ns().ip("-o", "link", "show", "dev", "ka.51").stdout();
+        assertTrue(link.contains("00:00:5e:00:01:33") && link.contains("ka.51@eth1"), () -> "ka.51: " + link);
+
+        a.ns().ip("link", "del", "ka.51");
+        assertTrue(d.awaitLog("(VI_1) Entering FAULT STATE", 3000), this::diag);
+        assertStays(1500, () -> !Cmd.run("ip", "-n", a.name(), "link", "show", "dev", "ka.51").ok()
+                && !a.holds("kv.51", vip0) && a.holds("ka.53", vip3e1), "ka.51 stays gone, VI_1 in FAULT, VI_3 MASTER");
+    }
+
     // ---------------------------------------------------------------- configs
 
     String p4() {
@@ -168,8 +196,12 @@ abstract class InstalledEntryScenarios {
     }
 
     static String instance(String body) {
-        return "vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 150\n"
-                + "    advert_int 0.1\n" + body + "}\n";
+        return instance("VI_1", 51, body);
+    }
+
+    static String instance(String name, int vrid, String body) {
+        return "vrrp_instance " + name + " {\n    state BACKUP\n    interface eth0\n    virtual_router_id " + vrid
+                + "\n    priority 150\n    advert_int 0.1\n" + body + "}\n";
     }
 
     static String conf(String body) {
