@@ -58,7 +58,7 @@ final class StaticTrackGroups {
             }
         }
         for (Rule r : root.get(StaticKeywords.STATIC_RULES)) {
-            String iif = r.options().getOrDefault("iif", r.options().get("iifname"));
+            String iif = Rule.iif(r.options());
             if (groups.contains(r.trackGroup()) && iif != null) {
                 devs.add(iif);
             }

@@ -255,5 +255,7 @@ public final class GlobalDefsKeywords {
         SCHEMA.implemented("script_user");
         // keepalived.daemon.ProcessTuning on the VRRP loop thread (mlockall, late-timer watch)
         SCHEMA.implemented("vrrp_no_swap", "max_auto_priority", "min_auto_priority_delay");
+        // VMAC names (keepalived.vrrp.VrrpDaemon, io.AddressVmacs)
+        SCHEMA.implemented("vmac_prefix", "vmac_addr_prefix");
     }
 }

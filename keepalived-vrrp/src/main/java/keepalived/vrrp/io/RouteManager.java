@@ -287,7 +287,7 @@ public final class RouteManager {
                             b.fwmask(Long.decode(v.substring(slash + 1)));
                         }
                     }
-                    case "iif", "iifname" -> b.iif(v);
+                    case "iif", "iifname", "dev" -> b.iif(v);
                     case "oif", "oifname" -> b.oif(v);
                     case "tos", "dsfield" -> b.tos(Integer.decode(v));
                     case "goto" -> {
