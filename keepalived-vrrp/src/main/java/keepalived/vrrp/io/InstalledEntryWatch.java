@@ -62,16 +62,8 @@ public final class InstalledEntryWatch {
         this.vips = vips;
         this.routes = routes;
         this.installed = installed;
-        vips.onRemoved(a -> own(key(a)));
-        routes.onRemoved(r -> {
-            if (routesWatched) {
-                own(key(r));
-            }
-        }, r -> {
-            if (rulesWatched) {
-                own(key(r));
-            }
-        });
+        vips.onRemoved(this::ownRemoval);
+        routes.onRemoved(this::ownRemoval, this::ownRemoval);
     }
 
     /**
@@ -87,8 +79,12 @@ public final class InstalledEntryWatch {
         this.rulesWatched = rules;
     }
 
-    private void own(Object key) {
-        ownRemovals.merge(key, 1, Integer::sum);
+    /** We removed {@code kernel} (the kernel accepted it): its RTM_DEL* is ours, if we are subscribed to it. */
+    void ownRemoval(Object kernel) {
+        if (kernel instanceof Route && !routesWatched || kernel instanceof Rule && !rulesWatched) {
+            return;
+        }
+        ownRemovals.merge(key(kernel), 1, Integer::sum);
     }
 
     /** Events were lost: the pending own removals can no longer be matched. */
