@@ -44,6 +44,7 @@ import keepalived.smtp.SmtpAlerter;
 import keepalived.smtp.SmtpSettings;
 import keepalived.vrrp.io.Announcer;
 import keepalived.vrrp.io.GarpPacing;
+import keepalived.vrrp.io.HostEvents;
 import keepalived.vrrp.io.InstalledEntryWatch;
 import keepalived.vrrp.io.NotifyFifo;
 import keepalived.vrrp.io.NotifyRunner;
@@ -91,7 +92,7 @@ public final class VrrpDaemon implements VrrpIo {
 
     // loop thread only from here on
     private Rtnl rtnl;
-    private RtnlEvents events;
+    private HostEvents events;
     private VipManager vips;
     private AcceptFirewall firewall;
     private VmacManager vmacs;
@@ -323,7 +324,7 @@ public final class VrrpDaemon implements VrrpIo {
         }
         startTrackers();
         reloadStatic(previous, next);
-        watchEvents(null);
+        watchEvents();
         if (globals != null && globals.get(GlobalDefsKeywords.FIFO_WRITE_VRRP_STATES_ON_RELOAD)) {
             writeFifoStates();
         }
@@ -516,6 +517,11 @@ public final class VrrpDaemon implements VrrpIo {
         firewall = new AcceptFirewall(AcceptRuleset.from(globals), this::ifindex);
         routes = new RouteManager(rtnl, this::ifindex);
         watch = new InstalledEntryWatch(rtnl, vips, routes, this::installedEntries);
+        watch.reactOn(task -> loop.execute(() -> {
+            if (!stopping) {
+                task.run(); // after the batch: a link going down in it is handled first
+            }
+        }));
         installStatic(globals);
         announcer = new Announcer(this::ifindex);
         openFifos(globals);
@@ -530,7 +536,8 @@ public final class VrrpDaemon implements VrrpIo {
         }
         buildSyncGroups();
 
-        watchEvents(new LinkWatcher());
+        events = new HostEvents(loop, new LinkWatcher());
+        watchEvents();
 
         for (Runtime rt : instances) {
             rt.instance.start();
@@ -676,39 +683,16 @@ public final class VrrpDaemon implements VrrpIo {
         return rt;
     }
 
-    /**
-     * The address VMACs of the instance (see {@link AddressVmacs}), named from vmac_addr_prefix
-     * (default vmac_prefix); one that cannot be made is logged and its addresses stay on the interface.
-     */
+    /** The address VMACs of the instance (see {@link AddressVmacs}), made now. */
     private Map<String, String> createAddressVmacs(Block b, InstanceConfig ic) {
         List<String> devs = AddressVmacs.devices(ic, b.get(VrrpInstanceKeywords.USE_VMAC_ADDR));
         if (devs.isEmpty()) {
             return Map.of();
         }
-        Block g = config.globalDefs();
-        String prefix = g == null ? GlobalDefsKeywords.VMAC_PREFIX.defaultValue()
-                : g.isSet(GlobalDefsKeywords.VMAC_ADDR_PREFIX) ? g.get(GlobalDefsKeywords.VMAC_ADDR_PREFIX)
-                : g.get(GlobalDefsKeywords.VMAC_PREFIX);
         if (vmacs == null) {
             vmacs = new VmacManager(rtnl);
         }
-        Map<String, String> made = new LinkedHashMap<>();
-        for (String dev : devs) {
-            String name = AddressVmacs.name(prefix, made.size(), ic.vrid());
-            int parent = ifindex(dev);
-            try {
-                if (parent <= 0) {
-                    throw new IOException("no interface " + dev);
-                }
-                VmacManager.Vmac v = vmacs.create(ic.name(), name, VmacManager.virtualMac(ic.vrid(), ic.ipv6()), dev,
-                        parent, null);
-                ifindexes.put(v.name(), v.index());
-                made.put(dev, v.name());
-            } catch (IOException e) {
-                LOG.error("({}) Creating VMAC interface {} on {} failed: {}", ic.name(), name, dev, e.getMessage());
-            }
-        }
-        return made;
+        return AddressVmacs.create(vmacs, AddressVmacs.prefix(config.globalDefs()), ic, devs, this::ifindex);
     }
 
     /** Unicast peers or the multicast group (joined unless {@code before} had joined it), and GARP pacing. */
@@ -1257,45 +1241,14 @@ public final class VrrpDaemon implements VrrpIo {
 
     // ---- link events and what the host does to our entries
 
-    private int[] eventGroups = {};
-
-    /**
-     * (Re)subscribes to links, addresses and, when keepalived would, routes and rules (see
-     * {@link StaticTrackGroups#routesWatched}); a reload that needs more groups reopens the socket.
-     */
-    private void watchEvents(LinkWatcher first) {
+    /** Links, addresses and, when keepalived would watch them, routes and rules. */
+    private void watchEvents() {
         boolean r = StaticTrackGroups.routesWatched(config);
         boolean u = StaticTrackGroups.rulesWatched(config);
-        List<Integer> g = new ArrayList<>(List.of(keepalived.netlink.Rtnetlink.RTNLGRP_LINK,
-                keepalived.netlink.Rtnetlink.RTNLGRP_IPV4_IFADDR, keepalived.netlink.Rtnetlink.RTNLGRP_IPV6_IFADDR));
-        if (r) {
-            g.addAll(List.of(keepalived.netlink.Rtnetlink.RTNLGRP_IPV4_ROUTE, keepalived.netlink.Rtnetlink.RTNLGRP_IPV6_ROUTE));
-        }
-        if (u) {
-            g.addAll(List.of(keepalived.netlink.Rtnetlink.RTNLGRP_IPV4_RULE, keepalived.netlink.Rtnetlink.RTNLGRP_IPV6_RULE));
-        }
-        int[] groups = g.stream().mapToInt(Integer::intValue).toArray();
-        if (java.util.Arrays.equals(groups, eventGroups)) {
-            return;
-        }
-        try {
-            if (events != null) {
-                eventsRegistration.cancel();
-                events.close();
-            }
-            LinkWatcher listener = first != null ? first : linkWatcher;
-            events = RtnlEvents.open(listener, r ? 4 << 20 : 1 << 20, groups);
-            linkWatcher = listener;
-            eventsRegistration = loop.register(events.fd(), ev -> events.poll());
-            eventGroups = groups;
+        if (events.subscribe(r, u)) {
             watch.watching(r, u);
-        } catch (IOException e) {
-            LOG.warn("Unable to watch interface changes: {}", e.getMessage());
         }
     }
-
-    private LinkWatcher linkWatcher;
-    private EventLoop.Registration eventsRegistration;
 
     /** What we installed now: the MASTERs' VIPs, eVIPs, routes and rules, and the static entries. */
     private List<InstalledEntryWatch.Entry> installedEntries() {
@@ -1314,8 +1267,11 @@ public final class VrrpDaemon implements VrrpIo {
         return l;
     }
 
+    /** Up (and carrier) per interface index, as the link events last said. */
+    private final Map<Integer, Boolean> linkStates = new HashMap<>();
+
     private final class LinkWatcher implements RtnlEvents.Listener {
-        private final Map<Integer, Boolean> up = new HashMap<>();
+        private final Map<Integer, Boolean> up = linkStates;
 
         @Override
         public void resyncNeeded() {
@@ -1325,32 +1281,17 @@ public final class VrrpDaemon implements VrrpIo {
 
         @Override
         public void address(Address address, boolean deleted) {
-            if (deleted && watch.addressDeleted(address)) {
-                reactLater();
-            }
+            watch.address(address, deleted);
         }
 
         @Override
         public void route(keepalived.netlink.Route route, boolean deleted) {
-            if (deleted && watch.routeDeleted(route)) {
-                reactLater();
-            }
+            watch.route(route, deleted);
         }
 
         @Override
         public void rule(keepalived.netlink.Rule rule, boolean deleted) {
-            if (deleted && watch.ruleDeleted(rule)) {
-                reactLater();
-            }
-        }
-
-        /** After the batch: a link going down in it is handled first. */
-        private void reactLater() {
-            loop.execute(() -> {
-                if (!stopping) {
-                    watch.react();
-                }
-            });
+            watch.rule(rule, deleted);
         }
 
         @Override
@@ -1417,7 +1358,7 @@ public final class VrrpDaemon implements VrrpIo {
             return;
         }
         ifindexes.put(v.name(), v.index());
-        linkWatcher.up.put(v.index(), false); // its "up" event tells the instance
+        linkStates.put(v.index(), false); // its "up" event tells the instance
         AdvertSocket old = rt.socket;
         if (old.ifname().equals(v.name())) {
             try {

@@ -1,14 +1,20 @@
 package keepalived.vrrp.io;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import keepalived.config.Block;
+import keepalived.config.global.GlobalDefsKeywords;
 import keepalived.config.net.IpAddress;
 import keepalived.vrrp.state.InstanceConfig;
 import keepalived.vrrp.state.TrackKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Address VMACs: with {@code use_vmac_addr}, every interface other than the instance's that
@@ -19,6 +25,8 @@ import keepalived.vrrp.state.TrackKind;
  * puts the instance in FAULT, and unlike the instance's own VMAC it is not made again.
  */
 public final class AddressVmacs {
+    private static final Logger LOG = LoggerFactory.getLogger("keepalived.vrrp");
+
     private AddressVmacs() {
     }
 
@@ -38,6 +46,38 @@ public final class AddressVmacs {
             }
         }
         return List.copyOf(devs);
+    }
+
+    /** vmac_addr_prefix, else vmac_prefix, else "vrrp". */
+    public static String prefix(Block globals) {
+        if (globals == null) {
+            return GlobalDefsKeywords.VMAC_PREFIX.defaultValue();
+        }
+        return globals.isSet(GlobalDefsKeywords.VMAC_ADDR_PREFIX) ? globals.get(GlobalDefsKeywords.VMAC_ADDR_PREFIX)
+                : globals.get(GlobalDefsKeywords.VMAC_PREFIX);
+    }
+
+    /**
+     * Makes a VMAC on each of {@code devs} with the instance's virtual MAC; returns interface →
+     * VMAC name. One that cannot be made is logged and its addresses stay on the interface.
+     */
+    public static Map<String, String> create(VmacManager vmacs, String prefix, InstanceConfig ic, List<String> devs,
+            VipManager.Interfaces interfaces) {
+        Map<String, String> made = new LinkedHashMap<>();
+        for (String dev : devs) {
+            String name = name(prefix, made.size(), ic.vrid());
+            try {
+                int parent = interfaces.index(dev);
+                if (parent <= 0) {
+                    throw new IOException("no interface " + dev);
+                }
+                made.put(dev, vmacs.create(ic.name(), name, VmacManager.virtualMac(ic.vrid(), ic.ipv6()), dev, parent,
+                        null).name());
+            } catch (IOException e) {
+                LOG.error("({}) Creating VMAC interface {} on {} failed: {}", ic.name(), name, dev, e.getMessage());
+            }
+        }
+        return made;
     }
 
     /** {@code PREFIX.VRID} for the first, then {@code PREFIX1.VRID}, {@code PREFIX2.VRID} ... */

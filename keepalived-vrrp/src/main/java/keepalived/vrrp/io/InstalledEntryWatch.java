@@ -52,6 +52,8 @@ public final class InstalledEntryWatch {
     private final List<Object> lost = new ArrayList<>();
     private boolean routesWatched;
     private boolean rulesWatched;
+    private java.util.concurrent.Executor later = Runnable::run;
+    private boolean reactScheduled;
 
     /**
      * @param installed what is installed now (VIPs, eVIPs, virtual routes and rules of the MASTER
@@ -64,6 +66,40 @@ public final class InstalledEntryWatch {
         this.installed = installed;
         vips.onRemoved(this::ownRemoval);
         routes.onRemoved(this::ownRemoval, this::ownRemoval);
+    }
+
+    /** Where {@link #react()} is queued after an event batch (the daemon's loop). */
+    public void reactOn(java.util.concurrent.Executor executor) {
+        this.later = executor;
+    }
+
+    /** An address event from the host; a deletion by someone else is acted on after the batch. */
+    public void address(Address a, boolean deleted) {
+        if (deleted && addressDeleted(a)) {
+            scheduleReact();
+        }
+    }
+
+    public void route(Route r, boolean deleted) {
+        if (deleted && routeDeleted(r)) {
+            scheduleReact();
+        }
+    }
+
+    public void rule(Rule r, boolean deleted) {
+        if (deleted && ruleDeleted(r)) {
+            scheduleReact();
+        }
+    }
+
+    private void scheduleReact() {
+        if (!reactScheduled) {
+            reactScheduled = true;
+            later.execute(() -> {
+                reactScheduled = false;
+                react();
+            });
+        }
     }
 
     /**
