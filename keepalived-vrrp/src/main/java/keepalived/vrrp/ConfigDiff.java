@@ -27,12 +27,17 @@ final class ConfigDiff {
 
     /** What makes an instance the same virtual router on the same socket. */
     record Identity(String interfaceName, int vrid, boolean ipv6, int version, boolean unicast,
-            InetAddress unicastSource, List<String> vmac, boolean vmacXmitBase, boolean ah) {
+            InetAddress unicastSource, List<String> vmac, boolean vmacXmitBase, boolean ah,
+            List<String> addressVmacDevs) {
 
         static Identity of(Block block, InstanceConfig ic) {
             return new Identity(ic.interfaceName(), ic.vrid(), ic.ipv6(), ic.version(), ic.unicast(),
                     ic.unicast() ? ic.srcIp() : null, block.get(VrrpInstanceKeywords.USE_VMAC),
-                    block.get(VrrpInstanceKeywords.VMAC_XMIT_BASE), ic.ah());
+                    block.get(VrrpInstanceKeywords.VMAC_XMIT_BASE), ic.ah(),
+                    keepalived.vrrp.io.AddressVmacs.devices(ic.interfaceName(),
+                            List.of(block.get(VrrpInstanceKeywords.VIRTUAL_IPADDRESS),
+                                    block.get(VrrpInstanceKeywords.VIRTUAL_IPADDRESS_EXCLUDED)),
+                            block.get(VrrpInstanceKeywords.USE_VMAC_ADDR)));
         }
 
         /** What differs from {@code other}, for the log ("" when nothing does). */
@@ -60,6 +65,9 @@ final class ConfigDiff {
             }
             if (ah != other.ah) {
                 d.add("auth_type AH " + (ah ? "removed" : "added")); // another socket (IP protocol 51)
+            }
+            if (!Objects.equals(addressVmacDevs, other.addressVmacDevs)) {
+                d.add("address VMACs changed");
             }
             return String.join(", ", d);
         }

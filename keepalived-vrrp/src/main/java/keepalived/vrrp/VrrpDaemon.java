@@ -38,11 +38,14 @@ import keepalived.netlink.Rtnl;
 import keepalived.netlink.RtnlEvents;
 import keepalived.sys.LinuxConstants;
 import keepalived.sys.Native;
+import keepalived.vrrp.io.AddressVmacs;
 import keepalived.vrrp.io.AdvertSocket;
 import keepalived.smtp.SmtpAlerter;
 import keepalived.smtp.SmtpSettings;
 import keepalived.vrrp.io.Announcer;
 import keepalived.vrrp.io.GarpPacing;
+import keepalived.vrrp.io.HostEvents;
+import keepalived.vrrp.io.InstalledEntryWatch;
 import keepalived.vrrp.io.NotifyFifo;
 import keepalived.vrrp.io.NotifyRunner;
 import keepalived.vrrp.io.RouteManager;
@@ -90,12 +93,13 @@ public final class VrrpDaemon implements VrrpIo {
 
     // loop thread only from here on
     private Rtnl rtnl;
-    private RtnlEvents events;
+    private HostEvents events;
     private VipManager vips;
     private AcceptFirewall firewall;
     private LocalIgmpReports localIgmp;
     private VmacManager vmacs;
     private RouteManager routes;
+    private InstalledEntryWatch watch;
     private TrackFiles files;
     private TrackProcesses processes;
     private boolean staticInstalled;
@@ -132,12 +136,15 @@ public final class VrrpDaemon implements VrrpIo {
         Block block;
         InstanceConfig config;
         final VrrpInstance instance;
-        final AdvertSocket socket;
+        /** Replaced when the VMAC it is bound to is recreated. */
+        AdvertSocket socket;
         final byte[] source;
         /** Where the VIPs go and GARPs/NAs leave: the VMAC with use_vmac, else the instance's interface. */
         String vipDev;
         /** The VMAC made for the instance, or null. */
         String vmac;
+        /** use_vmac_addr / a VIP's use_vmac: interface → the VMAC its addresses go on. */
+        Map<String, String> addressVmacs = Map.of();
         final List<byte[]> destinations = new ArrayList<>();
         final List<byte[]> destinationAddresses = new ArrayList<>();
         long lastRoundNs = Long.MIN_VALUE;
@@ -319,6 +326,7 @@ public final class VrrpDaemon implements VrrpIo {
         }
         startTrackers();
         reloadStatic(previous, next);
+        watchEvents();
         if (globals != null && globals.get(GlobalDefsKeywords.FIFO_WRITE_VRRP_STATES_ON_RELOAD)) {
             writeFifoStates();
         }
@@ -371,6 +379,10 @@ public final class VrrpDaemon implements VrrpIo {
             ifindexes.remove(rt.vmac);
             vmacs.delete(rt.vmac);
         }
+        for (String v : rt.addressVmacs.values()) {
+            ifindexes.remove(v);
+            vmacs.delete(v);
+        }
     }
 
     /**
@@ -378,7 +390,8 @@ public final class VrrpDaemon implements VrrpIo {
      * goes to the host at once: rules, routes and addresses that left are removed (keepalived's
      * order), new ones added, and only the new addresses announced with garp_master_repeat rounds.
      */
-    private void updateInstance(Runtime rt, Block block, InstanceConfig ic) {
+    private void updateInstance(Runtime rt, Block block, InstanceConfig next) {
+        InstanceConfig ic = AddressVmacs.apply(next, rt.addressVmacs, block.get(VrrpInstanceKeywords.USE_VMAC_ADDR));
         InstanceConfig before = rt.config;
         boolean vipsSet = rt.instance.state() == VrrpState.MASTER;
         List<IpAddress> newAddresses = new ArrayList<>();
@@ -508,6 +521,12 @@ public final class VrrpDaemon implements VrrpIo {
         vips = new VipManager(rtnl, this::ifindex);
         firewall = new AcceptFirewall(AcceptRuleset.from(globals), this::ifindex);
         routes = new RouteManager(rtnl, this::ifindex);
+        watch = new InstalledEntryWatch(rtnl, vips, routes, this::installedEntries);
+        watch.reactOn(task -> loop.execute(() -> {
+            if (!stopping) {
+                task.run(); // after the batch: a link going down in it is handled first
+            }
+        }));
         installStatic(globals);
         announcer = new Announcer(this::ifindex);
         openFifos(globals);
@@ -522,12 +541,8 @@ public final class VrrpDaemon implements VrrpIo {
         }
         buildSyncGroups();
 
-        try {
-            events = RtnlEvents.open(new LinkWatcher(), 1 << 20, keepalived.netlink.Rtnetlink.RTNLGRP_LINK);
-            loop.register(events.fd(), ev -> events.poll());
-        } catch (IOException e) {
-            LOG.warn("Unable to watch interface changes: {}", e.getMessage());
-        }
+        events = new HostEvents(loop, new LinkWatcher());
+        watchEvents();
 
         for (Runtime rt : instances) {
             rt.instance.start();
@@ -580,7 +595,7 @@ public final class VrrpDaemon implements VrrpIo {
 
     /** The instance's typed configuration, its trackers' weights resolved against the runners. */
     private InstanceConfig instanceConfig(Block b, Block globals) {
-        return InstanceConfig.from(b, globals).withTracks(t -> switch (t.kind()) {
+        return InstanceConfig.from(b, globals).plusTracks(StaticTrackGroups.trackers(config, b.name())).withTracks(t -> switch (t.kind()) {
             case SCRIPT -> t.weight() != null ? t : new InstanceConfig.Track(t.kind(), t.name(),
                     scripts.weight(t.name()), t.reverse());
             case FILE -> files.resolve(t);
@@ -608,7 +623,9 @@ public final class VrrpDaemon implements VrrpIo {
         List<String> vmacWords = b.get(VrrpInstanceKeywords.USE_VMAC);
         if (vmacWords != null) {
             VmacManager.Spec spec = VmacManager.Spec.parse(vmacWords, ic.vrid());
-            String name = spec.name() != null ? spec.name() : VmacManager.defaultName(ic.vrid());
+            String name = spec.name() != null ? spec.name() : VmacManager.defaultName(
+                    config.globalDefs() == null ? GlobalDefsKeywords.VMAC_PREFIX.defaultValue()
+                            : config.globalDefs().get(GlobalDefsKeywords.VMAC_PREFIX), ic.vrid());
             byte[] mac = spec.mac() != null ? spec.mac() : VmacManager.virtualMac(ic.vrid(), ic.ipv6());
             if (vmacs == null) {
                 vmacs = new VmacManager(rtnl);
@@ -651,8 +668,11 @@ public final class VrrpDaemon implements VrrpIo {
             }
             return null;
         }
+        Map<String, String> addressVmacs = createAddressVmacs(b, ic);
+        ic = AddressVmacs.apply(ic, addressVmacs, b.get(VrrpInstanceKeywords.USE_VMAC_ADDR));
         VrrpInstance vi = new VrrpInstance(ic, loop.timers(), NanoClock.SYSTEM, this);
         Runtime rt = new Runtime(b, ic, vi, socket, source);
+        rt.addressVmacs = addressVmacs;
         if (vmac != null) {
             rt.vipDev = vmac.name();
             rt.vmac = vmac.name();
@@ -666,6 +686,18 @@ public final class VrrpDaemon implements VrrpIo {
             vi.onInterfaceChange(false);
         }
         return rt;
+    }
+
+    /** The address VMACs of the instance (see {@link AddressVmacs}), made now. */
+    private Map<String, String> createAddressVmacs(Block b, InstanceConfig ic) {
+        List<String> devs = AddressVmacs.devices(ic, b.get(VrrpInstanceKeywords.USE_VMAC_ADDR));
+        if (devs.isEmpty()) {
+            return Map.of();
+        }
+        if (vmacs == null) {
+            vmacs = new VmacManager(rtnl);
+        }
+        return AddressVmacs.create(vmacs, AddressVmacs.prefix(config.globalDefs()), ic, devs, this::ifindex);
     }
 
     /** Unicast peers or the multicast group (joined unless {@code before} had joined it), and GARP pacing. */
@@ -1212,14 +1244,59 @@ public final class VrrpDaemon implements VrrpIo {
         }
     }
 
-    // ---- link events
+    // ---- link events and what the host does to our entries
+
+    /** Links, addresses and, when keepalived would watch them, routes and rules. */
+    private void watchEvents() {
+        boolean r = StaticTrackGroups.routesWatched(config);
+        boolean u = StaticTrackGroups.rulesWatched(config);
+        if (events.subscribe(r, u)) {
+            watch.watching(r, u);
+        }
+    }
+
+    /** What we installed now: the MASTERs' VIPs, eVIPs, routes and rules, and the static entries. */
+    private List<InstalledEntryWatch.Entry> installedEntries() {
+        List<InstalledEntryWatch.Entry> l = new ArrayList<>();
+        for (Runtime rt : instances) {
+            if (rt.instance.state() == VrrpState.MASTER) {
+                InstalledEntryWatch.addInstance(l, rt.instance, rt.config, rt.vipDev, this::ifindex);
+            }
+        }
+        if (staticInstalled) {
+            Block root = config.root();
+            InstalledEntryWatch.addStatic(l, root.get(StaticKeywords.STATIC_ADDRESSES),
+                    root.get(StaticKeywords.STATIC_ROUTES), root.get(StaticKeywords.STATIC_RULES),
+                    defaultInterface(config.globalDefs()), this::ifindex);
+        }
+        return l;
+    }
+
+    /** Up (and carrier) per interface index, as the link events last said. */
+    private final Map<Integer, Boolean> linkStates = new HashMap<>();
 
     private final class LinkWatcher implements RtnlEvents.Listener {
-        private final Map<Integer, Boolean> up = new HashMap<>();
+        private final Map<Integer, Boolean> up = linkStates;
 
         @Override
         public void resyncNeeded() {
             LOG.warn("Netlink events were lost - interface state may be stale");
+            watch.resync();
+        }
+
+        @Override
+        public void address(Address address, boolean deleted) {
+            watch.address(address, deleted);
+        }
+
+        @Override
+        public void route(keepalived.netlink.Route route, boolean deleted) {
+            watch.route(route, deleted);
+        }
+
+        @Override
+        public void rule(keepalived.netlink.Rule rule, boolean deleted) {
+            watch.rule(rule, deleted);
         }
 
         @Override
@@ -1228,13 +1305,33 @@ public final class VrrpDaemon implements VrrpIo {
             announcer.forget(link.name());
             boolean nowUp = !deleted && link.isUp() && link.hasCarrier();
             Boolean before = up.put(link.index(), nowUp);
+            if (deleted && before != null) {
+                if (before) {
+                    linkChanged(link, false);
+                }
+                LOG.info("Interface {} deleted", link.name());
+                up.remove(link.index());
+                for (Runtime rt : List.copyOf(instances)) {
+                    if (link.name().equals(rt.vmac) && !stopping) {
+                        recreateVmac(rt);
+                    }
+                }
+                return;
+            }
             if (before != null && before == nowUp) {
                 return;
             }
             if (before == null && nowUp) {
                 return; // first sighting of an interface that is up: nothing changed
             }
+            linkChanged(link, nowUp);
+        }
+
+        private void linkChanged(Link link, boolean nowUp) {
             LOG.info("Netlink reports {} {}", link.name(), nowUp ? "up" : "down");
+            if (nowUp && staticInstalled) {
+                watch.linkUp(link.name());
+            }
             for (Runtime rt : instances) {
                 if (rt.socket.ifindex() == link.index()) {
                     rt.instance.onInterfaceChange(nowUp);
@@ -1244,6 +1341,54 @@ public final class VrrpDaemon implements VrrpIo {
                         rt.instance.onTrackerChange(TrackKind.INTERFACE, t.name(), nowUp);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * The instance's VMAC was deleted by someone else: as keepalived 2.2.7 (observed) it is made
+     * again (same name and MAC) and the advert socket bound to the old one is replaced; the new
+     * link's "up" event takes the instance out of the FAULT the old one's going caused.
+     */
+    private void recreateVmac(Runtime rt) {
+        InstanceConfig ic = rt.config;
+        VmacManager.Vmac v;
+        try {
+            v = vmacs.recreate(rt.vmac, ic.ipv6() ? InetAddress.getByAddress(rt.source) : null);
+        } catch (IOException e) {
+            LOG.error("({}) Recreating VMAC interface {} failed: {}", ic.name(), rt.vmac, e.getMessage());
+            return;
+        }
+        if (v == null) {
+            return;
+        }
+        ifindexes.put(v.name(), v.index());
+        linkStates.put(v.index(), false); // its "up" event tells the instance
+        AdvertSocket old = rt.socket;
+        if (old.ifname().equals(v.name())) {
+            try {
+                AdvertSocket s = AdvertSocket.open(v.name(), v.index(), ic.ipv6(), old.unicastSource(), ic.unicastTtl(),
+                        old.isAh());
+                EventLoop.Registration reg = registrations.remove(old);
+                if (reg != null) {
+                    reg.cancel();
+                }
+                old.close();
+                sockets.put(new AdvertSocket.Key(v.name(), ic.ipv6(), old.unicastSource(), old.isAh()), s);
+                byVrid.put(s, byVrid.remove(old));
+                registrations.put(s, loop.register(s.fd(), ev -> s.drain(this::onDatagram)));
+                for (Runtime other : instances) {
+                    if (other.socket == old) {
+                        other.socket = s;
+                        setDestinations(other, null);
+                        if (!ic.ipv6() && old.unicastSource() == null) {
+                            s.multicastSource(InetAddress.getByAddress(other.source));
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                LOG.error("({}) Reopening the VRRP socket on {} failed: {}", ic.name(), v.name(), e.getMessage());
+                return;
             }
         }
     }

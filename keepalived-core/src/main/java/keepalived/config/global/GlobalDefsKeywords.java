@@ -257,5 +257,7 @@ public final class GlobalDefsKeywords {
         SCHEMA.implemented("vrrp_no_swap", "max_auto_priority", "min_auto_priority_delay");
         // keepalived.vrrp.io.LocalIgmpReports
         SCHEMA.implemented("disable_local_igmp");
+        // VMAC names (keepalived.vrrp.VrrpDaemon, io.AddressVmacs)
+        SCHEMA.implemented("vmac_prefix", "vmac_addr_prefix");
     }
 }

@@ -18,7 +18,7 @@ import keepalived.config.Problems;
 public record Rule(IpPrefix from, IpPrefix to, boolean not, String table, long preference, String action,
         boolean inet6, boolean noTrack, String trackGroup, Map<String, String> options, Origin origin) {
 
-    private static final Set<String> ONE = Set.of("tos", "dsfield", "fwmark", "realms", "iif", "iifname", "oif",
+    private static final Set<String> ONE = Set.of("tos", "dsfield", "fwmark", "realms", "iif", "iifname", "dev", "oif",
             "oifname", "goto", "uidrange", "protocol", "ipproto", "sport", "dport", "suppress_prefixlength",
             "suppress_ifgroup", "tunnel-id", "type");
     private static final Set<String> BARE = Set.of("nop", "l3mdev", "blackhole", "prohibit", "unreachable");
@@ -27,8 +27,16 @@ public record Rule(IpPrefix from, IpPrefix to, boolean not, String table, long p
         options = Map.copyOf(options);
     }
 
-    /** Parses a rule line, reporting as keepalived does; null when keepalived drops it. */
+    /** Parses a static_rules line (track_group allowed). */
     public static Rule parse(Args a) {
+        return parse(a, true);
+    }
+
+    /**
+     * Parses a rule line, reporting as keepalived does; null when keepalived drops it. Only a
+     * static rule may name a track_group, and then it needs dev/iif (the interface it follows).
+     */
+    public static Rule parse(Args a, boolean isStatic) {
         Problems p = a.problems();
         Origin o = a.origin();
         IpPrefix from = null;
@@ -55,7 +63,7 @@ public record Rule(IpPrefix from, IpPrefix to, boolean not, String table, long p
                         break;
                     }
                     if (!ONE.contains(w) && !Set.of("from", "to", "table", "lookup", "preference", "priority",
-                            "order", "track_group").contains(w)) {
+                            "order").contains(w) && !(isStatic && w.equals("track_group"))) {
                         p.error(o, "Unknown rule option " + w);
                         return null;
                     }
@@ -110,10 +118,23 @@ public record Rule(IpPrefix from, IpPrefix to, boolean not, String table, long p
             p.error(o, "Static rule has both track_group and no_track set - not tracking");
             trackGroup = null;
         }
+        if (trackGroup != null && iif(opts) == null) {
+            p.error(o, "Static rule cannot have track_group if dev/iif not specified");
+            trackGroup = null;
+        }
         String action = table != null ? "table " + table
                 : opts.containsKey("goto") ? "goto " + opts.get("goto")
                 : opts.keySet().stream().filter(BARE::contains).findFirst().orElse(null);
         return new Rule(from, to, not, table, pref, action, inet6, noTrack, trackGroup, opts, o);
+    }
+
+    /** The input interface of the rule's options (iif, iifname or dev), or null. */
+    public static String iif(Map<String, String> options) {
+        String v = options.get("iif");
+        if (v == null) {
+            v = options.get("iifname");
+        }
+        return v != null ? v : options.get("dev");
     }
 
     @Override

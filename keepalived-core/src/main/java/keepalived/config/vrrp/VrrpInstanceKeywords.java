@@ -183,7 +183,7 @@ public final class VrrpInstanceKeywords {
                 .doc("addresses moved with the VIPs but not advertised");
         s.bareFlag("no_virtual_ipaddress", NO_VIRTUAL_IPADDRESS).since("2.4").doc("silence the no-VIP warning");
         s.list("virtual_routes", VIRTUAL_ROUTES, a -> Route.parse(a, false)).doc("routes installed while MASTER");
-        s.list("virtual_rules", VIRTUAL_RULES, Rule::parse).doc("rules installed while MASTER");
+        s.list("virtual_rules", VIRTUAL_RULES, a -> Rule.parse(a, false)).doc("rules installed while MASTER");
         TrackList.INTERFACE.declare(s, TRACK_INTERFACE);
         TrackList.SCRIPT.declare(s, TRACK_SCRIPT);
         TrackList.FILE.declare(s, TRACK_FILE);
@@ -517,7 +517,7 @@ public final class VrrpInstanceKeywords {
                 "higher_prio_send_advert", "track_interface", "track_script", "notify", "notify_master",
                 "notify_backup", "notify_fault", "notify_stop", "notify_master_rx_lower_pri",
                 "notify_priority_changes", "virtual_routes", "virtual_rules", "track_file", "track_process",
-                "use_vmac", "vmac_xmit_base", "smtp_alert", "accept", "no_accept", "strict_mode");
+                "use_vmac", "vmac_xmit_base", "smtp_alert", "accept", "no_accept", "strict_mode", "use_vmac_addr");
         AUTHENTICATION.implemented("auth_type", "auth_pass");
     }
 }

@@ -89,6 +89,37 @@ public record InstanceConfig(String name, int vrid, String interfaceName, int ve
                 : new Track(t.kind(), t.name(), objectWeight.applyAsInt(t), t.reverse()));
     }
 
+    /** The same configuration with {@code extra} trackers after its own (static entries' track_group interfaces). */
+    public InstanceConfig plusTracks(List<Track> extra) {
+        if (extra.isEmpty()) {
+            return this;
+        }
+        List<Track> all = new ArrayList<>(trackers);
+        all.addAll(extra);
+        return withTrackList(all);
+    }
+
+    /** The same configuration with other VIPs and eVIPs (moved onto address VMACs). */
+    public InstanceConfig withAddresses(List<IpAddress> otherVips, List<IpAddress> otherEvips) {
+        return new InstanceConfig(name, vrid, interfaceName, version, ipv6, basePriority, advertIntUs, wantMaster,
+                nopreempt, preemptDelayUs, otherVips, otherEvips, vroutes, vrules, mcastGroup, srcIp, unicastPeers,
+                unicastTtl, checkUnicastSrc, authType, authPass, garpMasterDelayUs, garpMasterRepeat,
+                garpMasterRefreshUs, garpMasterRefreshRepeat, garpLowerPrioDelayUs, garpLowerPrioRepeat, minGarp,
+                lowerPrioNoAdvert, higherPrioSendAdvert, downTimerAdverts, accept, ownerIgnoreAdverts,
+                skipCheckAdvAddr, strict, v3ChecksumAsV2, dontTrackPrimary, trackers, notifyMaster, notifyBackup,
+                notifyFault, notifyStop, notifyGeneric, notifyMasterRxLowerPri, notifyPriorityChanges);
+    }
+
+    private InstanceConfig withTrackList(List<Track> l) {
+        return new InstanceConfig(name, vrid, interfaceName, version, ipv6, basePriority, advertIntUs, wantMaster,
+                nopreempt, preemptDelayUs, vips, evips, vroutes, vrules, mcastGroup, srcIp, unicastPeers, unicastTtl,
+                checkUnicastSrc, authType, authPass, garpMasterDelayUs, garpMasterRepeat, garpMasterRefreshUs,
+                garpMasterRefreshRepeat, garpLowerPrioDelayUs, garpLowerPrioRepeat, minGarp, lowerPrioNoAdvert,
+                higherPrioSendAdvert, downTimerAdverts, accept, ownerIgnoreAdverts, skipCheckAdvAddr, strict,
+                v3ChecksumAsV2, dontTrackPrimary, l, notifyMaster, notifyBackup, notifyFault, notifyStop, notifyGeneric,
+                notifyMasterRxLowerPri, notifyPriorityChanges);
+    }
+
     /**
      * The same configuration with every tracker replaced by {@code resolve}'s answer (the runtime
      * fills in the tracked object's own weight and {@code weight ... reverse} there).

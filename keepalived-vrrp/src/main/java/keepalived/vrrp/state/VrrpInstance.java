@@ -384,6 +384,29 @@ public final class VrrpInstance {
         }
     }
 
+    /**
+     * A VIP, virtual route or virtual rule of this MASTER (not {@code no_track}) was removed by
+     * someone else. As keepalived 2.2.7 does (observed): "Entering BACKUP STATE", a priority-0
+     * advert, every VIP/route/rule removed, and the election runs again from BACKUP (alone or
+     * the highest priority, the instance is MASTER again after the master-down interval, which
+     * puts everything back).
+     */
+    public void onInstalledEntryLost() {
+        if (!started || state != VrrpState.MASTER) {
+            return;
+        }
+        long now = clock.nanoTime();
+        io.stateChanging(this, state, VrrpState.BACKUP);
+        stopMasterTimers();
+        sendAdvert(0);
+        io.setVips(this, false);
+        stats.releaseMaster++;
+        wantState = VrrpState.BACKUP;
+        transition(VrrpState.BACKUP, now);
+        downTimer.scheduleAt(now + masterDownIntervalUs() * NS_PER_US);
+        syncBackup(now);
+    }
+
     public VrrpState state() {
         return state;
     }
