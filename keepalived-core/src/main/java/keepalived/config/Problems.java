@@ -18,6 +18,13 @@ public final class Problems {
     private Severity status = Severity.OK;
     private Consumer<ConfigProblem> listener = p -> { };
     private boolean aborted;
+    /** keepalived gives rules without a preference 16384, 16383 ... in file order, per parse. */
+    private long nextRulePreference = 16384;
+
+    /** The preference keepalived gives the next rule that has none (and counts down). */
+    public long takeDefaultRulePreference() {
+        return nextRulePreference--;
+    }
 
     /** Also pass each problem to {@code l} as it is reported (e.g. to log it during a reload). */
     public Problems onReport(Consumer<ConfigProblem> l) {

@@ -12,7 +12,8 @@ import keepalived.config.Problems;
  * One rule line of {@code static_rules} / {@code virtual_rules} (iproute2 {@code ip rule} syntax).
  * Typed fields for selectors and the action; other options in {@link #options()}.
  *
- * @param preference defaulted to 16384 with keepalived's warning when absent
+ * @param preference when absent, keepalived's default with its warning: 16384 for the first such rule of
+ *                   the config, one less for each next one
  * @param action the table/goto/type action words, e.g. {@code table 100}
  */
 public record Rule(IpPrefix from, IpPrefix to, boolean not, String table, long preference, String action,
@@ -111,8 +112,8 @@ public record Rule(IpPrefix from, IpPrefix to, boolean not, String table, long p
             i++;
         }
         if (pref == null) {
-            p.warning(o, "Rule has no preference specified - setting to 16384. This is probably not what you want.");
-            pref = 16384L;
+            pref = p.takeDefaultRulePreference();
+            p.warning(o, "Rule has no preference specified - setting to " + pref + ". This is probably not what you want.");
         }
         if (trackGroup != null && noTrack) {
             p.error(o, "Static rule has both track_group and no_track set - not tracking");

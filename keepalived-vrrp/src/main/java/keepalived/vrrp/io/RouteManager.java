@@ -254,6 +254,10 @@ public final class RouteManager {
             boolean v6 = r.inet6() || r.from() != null && r.from().isIpv6() || r.to() != null && r.to().isIpv6();
             Rule.Builder b = Rule.builder(v6 ? LinuxConstants.AF_INET6 : LinuxConstants.AF_INET);
             b.priority(r.preference());
+            if (!r.noTrack()) {
+                // observed on 2.2.7: tracked rules carry proto keepalived, no_track ones none
+                b.protocol(Rtnetlink.RTPROT_KEEPALIVED);
+            }
             if (r.from() != null) {
                 b.from(r.from().address(), length(r.from()));
             }
