@@ -164,7 +164,7 @@ public final class VrrpDaemon implements VrrpIo {
     }
 
     public VrrpDaemon(KeepalivedConfig config, DaemonContext context) throws IOException {
-        this.config = config;
+        this.config = ScriptSecurity.apply(config, false); // disabled scripts are never seen, hence never run
         this.context = context;
         this.loop = new EventLoop("vrrp");
     }
@@ -267,7 +267,7 @@ public final class VrrpDaemon implements VrrpIo {
         long t0 = System.nanoTime();
         LOG.info("Reloading");
         KeepalivedConfig previous = config;
-        config = next;
+        config = ScriptSecurity.apply(next, true);
         Block globals = next.globalDefs();
         applyGlobals(globals);
         reopenFifos(previous.globalDefs(), globals);
@@ -280,7 +280,7 @@ public final class VrrpDaemon implements VrrpIo {
         makeTrackers(oldScripts, oldFiles);
 
         Map<String, Block> wanted = new LinkedHashMap<>();
-        for (Block b : next.vrrpInstances()) {
+        for (Block b : config.vrrpInstances()) {
             wanted.put(b.name(), b);
         }
         List<Runtime> kept = new ArrayList<>();

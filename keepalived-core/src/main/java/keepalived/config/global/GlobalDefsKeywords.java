@@ -253,6 +253,8 @@ public final class GlobalDefsKeywords {
         SCHEMA.implemented("startup_script", "startup_script_timeout", "shutdown_script", "shutdown_script_timeout");
         // notify and track scripts run as their user through setpriv (keepalived.sys.RunAs)
         SCHEMA.implemented("script_user");
+        // keepalived-vrrp ScriptSecurity disables insecure vrrp_script / notify scripts (it.ScriptSecurityScenarios)
+        SCHEMA.implemented("enable_script_security");
         // keepalived.daemon.ProcessTuning on the VRRP loop thread (mlockall, late-timer watch)
         SCHEMA.implemented("vrrp_no_swap", "max_auto_priority", "min_auto_priority_delay");
         // keepalived.vrrp.io.LocalIgmpReports
