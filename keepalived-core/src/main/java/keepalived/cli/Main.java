@@ -10,6 +10,7 @@ import keepalived.config.ConfigLoader;
 import keepalived.config.Host;
 import keepalived.config.KeepalivedConfig;
 import keepalived.config.global.GlobalDefsKeywords;
+import keepalived.config.global.RootKeywords;
 import keepalived.daemon.Daemon;
 import keepalived.daemon.DaemonContext;
 import keepalived.daemon.PidFiles;
@@ -220,6 +221,13 @@ public final class Main {
         if (r.problems().aborted()) {
             log.error("Stopping - configuration could not be read");
             return 1;
+        }
+        String instance = r.config().root().get(RootKeywords.INSTANCE);
+        if (instance != null) {
+            String ident = DaemonLogging.withInstance(DaemonLogging.PARENT, instance);
+            log.info("Changing syslog ident to {}", ident);
+            DaemonLogging.configure(ident, options.logFacility(), options.logConsole(), !options.noSyslog(),
+                    options.logDetail());
         }
         DaemonContext context = context(options);
         List<Subsystem> subsystems = Daemon.discover();
