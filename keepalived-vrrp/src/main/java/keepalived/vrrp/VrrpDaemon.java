@@ -474,17 +474,24 @@ public final class VrrpDaemon implements VrrpIo {
 
     /** fifo_write_vrrp_states_on_reload: every instance's and sync group's current state. */
     private void writeFifoStates() {
-        java.util.Set<SyncGroup> groups = new java.util.LinkedHashSet<>();
         for (Runtime rt : instances) {
             VrrpInstance vi = rt.instance;
             fifo(false, vi.name(), vi.state().name(), vi.effectivePriority());
-            if (vi.syncGroup() != null) {
-                groups.add(vi.syncGroup());
-            }
         }
-        for (SyncGroup g : groups) {
+        for (SyncGroup g : syncGroups()) {
             fifo(true, g.name(), g.state().name(), 0);
         }
+    }
+
+    /** The sync groups of the running instances, in instance order. */
+    private java.util.Set<SyncGroup> syncGroups() {
+        java.util.Set<SyncGroup> groups = new java.util.LinkedHashSet<>();
+        for (Runtime rt : instances) {
+            if (rt.instance.syncGroup() != null) {
+                groups.add(rt.instance.syncGroup());
+            }
+        }
+        return groups;
     }
 
     // ---- set-up (loop thread)
@@ -570,13 +577,14 @@ public final class VrrpDaemon implements VrrpIo {
 
     /** The instance's typed configuration, its trackers' weights resolved against the runners. */
     private InstanceConfig instanceConfig(Block b, Block globals) {
-        return InstanceConfig.from(b, globals).withTracks(t -> switch (t.kind()) {
+        java.util.function.UnaryOperator<InstanceConfig.Track> resolve = t -> switch (t.kind()) {
             case SCRIPT -> t.weight() != null ? t : new InstanceConfig.Track(t.kind(), t.name(),
                     scripts.weight(t.name()), t.reverse());
             case FILE -> files.resolve(t);
             case PROCESS -> processes.resolve(t);
             default -> t.weight() != null ? t : new InstanceConfig.Track(t.kind(), t.name(), 0, t.reverse());
-        });
+        };
+        return SyncGroupTracking.apply(InstanceConfig.from(b, globals).withTracks(resolve), b, config, resolve);
     }
 
     /**
@@ -1108,7 +1116,7 @@ public final class VrrpDaemon implements VrrpIo {
 
     @Override
     public void groupStateChanged(SyncGroup group, VrrpState from, VrrpState to) {
-        LOG.info("VRRP_Group({}) Syncing instances to {} state", group.name(), to);
+        // VrrpInstance logs "VRRP_Group(G) Syncing instances to S state" as the members move
         Block g = groupBlocks.get(group.name());
         NotifyScript specific = null;
         NotifyScript generic = null;
@@ -1222,6 +1230,12 @@ public final class VrrpDaemon implements VrrpIo {
             }
             InstanceConfig ic = rt.config;
             notifyState(false, ic.name(), ic.notifyStop(), ic.notifyGeneric(), "STOP", prio, true);
+        }
+        // keepalived reports the groups' STOP after their members'
+        for (SyncGroup g : syncGroups()) {
+            Block gb = groupBlocks.get(g.name());
+            notifyState(true, g.name(), gb == null ? null : gb.get(SyncGroupKeywords.NOTIFY_STOP),
+                    gb == null ? null : gb.get(SyncGroupKeywords.NOTIFY), "STOP", 0, true);
         }
         removeStatic();
         close();

@@ -208,6 +208,7 @@ public final class VrrpInstance {
         wantState = config.wantMaster() || config.owner() ? VrrpState.MASTER : VrrpState.BACKUP;
         if (ownFault || groupFaulted()) {
             io.stateChanging(this, state, VrrpState.FAULT);
+            groupStarting(VrrpState.FAULT);
             transition(VrrpState.FAULT, now);
             syncFault();
             return;
@@ -222,6 +223,7 @@ public final class VrrpInstance {
             syncMaster();
             return;
         }
+        groupStarting(VrrpState.BACKUP);
         transition(VrrpState.BACKUP, now);
         masterAdvertIntervalUs = config.advertIntUs();
         long waitUs = config.wantMaster() ? config.advertIntUs() + skewMinUs() : masterDownIntervalUs();
@@ -692,6 +694,7 @@ public final class VrrpInstance {
         } else if (!groupFaulted()) {
             leaveFault(now);
             if (group != null) {
+                logSyncing(m -> m.state == VrrpState.FAULT, state);
                 for (VrrpInstance m : group.members()) {
                     if (m != this && m.started) {
                         m.leaveFault(now);
@@ -782,6 +785,7 @@ public final class VrrpInstance {
             return;
         }
         long now = clock.nanoTime();
+        logSyncing(m -> m.state == VrrpState.BACKUP, VrrpState.MASTER);
         for (VrrpInstance m : group.members()) {
             if (m != this && m.started && m.state == VrrpState.BACKUP) {
                 m.becomeMaster(now);
@@ -793,6 +797,7 @@ public final class VrrpInstance {
         if (group == null) {
             return;
         }
+        logSyncing(m -> m.state == VrrpState.MASTER, VrrpState.BACKUP);
         for (VrrpInstance m : group.members()) {
             if (m != this && m.started && m.state == VrrpState.MASTER) {
                 m.leaveMasterToBackup(now);
@@ -805,9 +810,34 @@ public final class VrrpInstance {
             return;
         }
         long now = clock.nanoTime();
+        logSyncing(m -> m.state != VrrpState.FAULT, VrrpState.FAULT);
         for (VrrpInstance m : group.members()) {
             if (m != this && m.started) {
                 m.enterFault(now);
+            }
+        }
+    }
+
+    /**
+     * The first member to start reports the group's first state, before its own (keepalived's
+     * order: {@code GROUP "G" BACKUP 0} comes first on the FIFO).
+     */
+    private void groupStarting(VrrpState to) {
+        if (group != null && group.state == VrrpState.INIT) {
+            group.state = to;
+            io.groupStateChanged(group, VrrpState.INIT, to);
+        }
+    }
+
+    /**
+     * keepalived logs the group's move when the first member has moved and before it drags the
+     * others (the group's notifies come once they all have): only when another member moves.
+     */
+    private void logSyncing(java.util.function.Predicate<VrrpInstance> moves, VrrpState to) {
+        for (VrrpInstance m : group.members()) {
+            if (m != this && m.started && moves.test(m)) {
+                LOG.info("VRRP_Group({}) Syncing instances to {} state", group.name(), to);
+                return;
             }
         }
     }
@@ -817,10 +847,22 @@ public final class VrrpInstance {
             return;
         }
         VrrpState s = SyncGroup.stateOf(group.members());
+        if (s == VrrpState.FAULT && !allStartedIn(VrrpState.FAULT)) {
+            return; // reported once every member has followed, as keepalived does
+        }
         if (s != VrrpState.INIT && s != group.state) {
             VrrpState from = group.state;
             group.state = s;
             io.groupStateChanged(group, from, s);
         }
+    }
+
+    private boolean allStartedIn(VrrpState st) {
+        for (VrrpInstance m : group.members()) {
+            if (m.started && m.state != st) {
+                return false;
+            }
+        }
+        return true;
     }
 }
