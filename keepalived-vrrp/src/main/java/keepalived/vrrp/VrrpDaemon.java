@@ -96,6 +96,7 @@ public final class VrrpDaemon implements VrrpIo {
     private Announcer announcer;
     private TrackScripts scripts;
     private final NotifyRunner notifier = new NotifyRunner();
+    private final keepalived.vrrp.io.FifoScripts fifoScripts = new keepalived.vrrp.io.FifoScripts();
     private SmtpAlerter smtp;
     private final Map<String, Boolean> instanceAlerts = new HashMap<>();
     private final List<NotifyFifo> fifos = new ArrayList<>();
@@ -258,6 +259,7 @@ public final class VrrpDaemon implements VrrpIo {
         Block globals = next.globalDefs();
         applyGlobals(globals);
         reopenFifos(previous.globalDefs(), globals);
+        fifoScripts.start(globals); // keepalived restarts them on every reload
 
         TrackScripts oldScripts = scripts;
         TrackFiles oldFiles = files;
@@ -328,6 +330,7 @@ public final class VrrpDaemon implements VrrpIo {
     private void removeInstance(Runtime rt, boolean deleted) {
         InstanceConfig ic = rt.config;
         int prio = safePriority(rt.instance);
+        boolean wasFault = rt.instance.state() == VrrpState.FAULT;
         LOG.info("({}) {}", ic.name(), deleted ? "removed from the configuration" : "stopping for restart");
         rt.instance.stop(true);
         rt.gratuitousTimer.cancel();
@@ -335,7 +338,7 @@ public final class VrrpDaemon implements VrrpIo {
         if (deleted && rt.block.get(VrrpInstanceKeywords.NOTIFY_DELETED)) {
             notifyState(false, ic.name(), rt.block.get(VrrpInstanceKeywords.NOTIFY_DELETED_SCRIPT), ic.notifyGeneric(),
                     "DELETED", prio, false);
-        } else {
+        } else if (!wasFault) { // keepalived 2.2.7 does not report FAULT again (observed)
             notifyState(false, ic.name(), ic.notifyFault(), ic.notifyGeneric(), "FAULT", prio, false);
         }
         VrrpInstance[] table = byVrid.get(rt.socket);
@@ -414,6 +417,7 @@ public final class VrrpDaemon implements VrrpIo {
         rt.block = block;
         rt.config = ic;
         rt.instance.reconfigure(ic);
+        rt.instance.configFault(faultsWithoutPeers(block));
         setDestinations(rt, before);
         for (int i = 0; i < Math.max(1, ic.garpMasterRepeat()) && !newAddresses.isEmpty(); i++) {
             announce(rt, newAddresses, i == 0);
@@ -508,6 +512,7 @@ public final class VrrpDaemon implements VrrpIo {
         installStatic(globals);
         announcer = new Announcer(this::ifindex);
         openFifos(globals);
+        fifoScripts.start(globals);
         makeTrackers(null, null);
         for (Block b : config.vrrpInstances()) {
             Runtime rt = createInstance(b, instanceConfig(b, globals));
@@ -526,8 +531,10 @@ public final class VrrpDaemon implements VrrpIo {
             LOG.warn("Unable to watch interface changes: {}", e.getMessage());
         }
 
+        StartupDelay delay = StartupDelay.from(globals, loop.nowNs());
         for (Runtime rt : instances) {
             rt.instance.start();
+            delay.hold(rt.instance);
         }
         startTrackers();
         LOG.info("Startup complete");
@@ -659,11 +666,17 @@ public final class VrrpDaemon implements VrrpIo {
         setDestinations(rt, null);
         table[ic.vrid()] = vi;
         vi.localAddress(source);
+        vi.configFault(faultsWithoutPeers(b));
         Link link = rtnl.link(ic.interfaceName()).orElse(null);
         if (link == null || !link.isUp() || !link.hasCarrier()) {
             vi.onInterfaceChange(false);
         }
         return rt;
+    }
+
+    /** unicast_fault_no_peer without any unicast_peer: FAULT rather than multicast. */
+    private static boolean faultsWithoutPeers(Block b) {
+        return b.get(VrrpInstanceKeywords.UNICAST_FAULT_NO_PEER) && b.get(VrrpInstanceKeywords.UNICAST_PEERS).isEmpty();
     }
 
     /** Unicast peers or the multicast group (joined unless {@code before} had joined it), and GARP pacing. */
@@ -1261,6 +1274,7 @@ public final class VrrpDaemon implements VrrpIo {
             announcer.close();
         }
         fifos.forEach(NotifyFifo::close);
+        fifoScripts.close();
         if (smtp != null) {
             smtp.close();
         }

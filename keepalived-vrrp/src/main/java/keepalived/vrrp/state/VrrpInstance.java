@@ -43,6 +43,8 @@ public final class VrrpInstance {
     private boolean[] trackerUp;
     private long[] fileValue;
     private boolean interfaceUp = true;
+    /** The configuration cannot run (unicast_fault_no_peer without peers). */
+    private boolean configFault;
 
     private VrrpState state = VrrpState.INIT;
     private VrrpState wantState = VrrpState.BACKUP;
@@ -344,6 +346,27 @@ public final class VrrpInstance {
         }
         if (changed) {
             trackersChanged();
+        }
+    }
+
+    /**
+     * A configuration that cannot run ({@code unicast_fault_no_peer} with no peers): FAULT until a
+     * reload clears it. Before {@link #start()}, or acted on by the next {@link #reevaluate()}.
+     */
+    public void configFault(boolean fault) {
+        configFault = fault;
+        if (!started) {
+            ownFault = computeFault();
+        }
+    }
+
+    /**
+     * vrrp_startup_delay: a BACKUP whose master-down timer would expire before
+     * {@code deadlineNs} waits until then.
+     */
+    public void holdBackupUntil(long deadlineNs) {
+        if (state == VrrpState.BACKUP && downTimer.isScheduled() && downTimer.deadlineNs() - deadlineNs < 0) {
+            downTimer.scheduleAt(deadlineNs);
         }
     }
 
@@ -705,6 +728,9 @@ public final class VrrpInstance {
     }
 
     private boolean computeFault() {
+        if (configFault) {
+            return true;
+        }
         if (!interfaceUp && !config.dontTrackPrimary()) {
             return true;
         }
