@@ -248,5 +248,7 @@ public final class GlobalDefsKeywords {
         SCHEMA.implemented("startup_script", "startup_script_timeout", "shutdown_script", "shutdown_script_timeout");
         // notify and track scripts run as their user through setpriv (keepalived.sys.RunAs)
         SCHEMA.implemented("script_user");
+        // keepalived.vrrp.StartupDelay, keepalived.vrrp.io.FifoScripts
+        SCHEMA.implemented("vrrp_startup_delay", "notify_fifo_script", "vrrp_notify_fifo_script");
     }
 }

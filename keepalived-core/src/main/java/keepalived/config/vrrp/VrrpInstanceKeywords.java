@@ -524,5 +524,7 @@ public final class VrrpInstanceKeywords {
                 "notify_priority_changes", "virtual_routes", "virtual_rules", "track_file", "track_process",
                 "use_vmac", "vmac_xmit_base", "smtp_alert");
         AUTHENTICATION.implemented("auth_type", "auth_pass");
+        // VrrpInstance.configFault; VrrpDaemon.removeInstance
+        SCHEMA.implemented("unicast_fault_no_peer", "notify_deleted");
     }
 }
