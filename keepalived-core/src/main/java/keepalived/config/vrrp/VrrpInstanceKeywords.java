@@ -526,5 +526,7 @@ public final class VrrpInstanceKeywords {
         AUTHENTICATION.implemented("auth_type", "auth_pass");
         // VrrpInstance.configFault; VrrpDaemon.removeInstance
         SCHEMA.implemented("unicast_fault_no_peer", "notify_deleted");
+        // VrrpInstance.onAdvert (2.4); VrrpInstanceChecks (2.4: only silences the no-VIP warning)
+        SCHEMA.implemented("owner_ignore_adverts", "no_virtual_ipaddress");
     }
 }
