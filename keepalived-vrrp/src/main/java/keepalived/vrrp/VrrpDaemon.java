@@ -133,6 +133,8 @@ public final class VrrpDaemon implements VrrpIo {
         String vipDev;
         /** The VMAC made for the instance, or null. */
         String vmac;
+        /** unicast_src_ip was not on the host at start: the socket is not bound to it, the instance stays FAULT. */
+        boolean srcMissing;
         final List<byte[]> destinations = new ArrayList<>();
         final List<byte[]> destinationAddresses = new ArrayList<>();
         long lastRoundNs = Long.MIN_VALUE;
@@ -417,7 +419,7 @@ public final class VrrpDaemon implements VrrpIo {
         rt.block = block;
         rt.config = ic;
         rt.instance.reconfigure(ic);
-        rt.instance.configFault(faultsWithoutPeers(block));
+        rt.instance.configFault(rt.srcMissing || faultsWithoutPeers(block));
         setDestinations(rt, before);
         for (int i = 0; i < Math.max(1, ic.garpMasterRepeat()) && !newAddresses.isEmpty(); i++) {
             announce(rt, newAddresses, i == 0);
@@ -635,7 +637,18 @@ public final class VrrpDaemon implements VrrpIo {
         AdvertSocket.Key key = new AdvertSocket.Key(sockDev, ic.ipv6(), unicastSource);
         AdvertSocket socket = sockets.get(key);
         if (socket == null) {
-            socket = AdvertSocket.open(sockDev, sockIndex, ic.ipv6(), unicastSource, ic.unicastTtl());
+            try {
+                socket = AdvertSocket.open(sockDev, sockIndex, ic.ipv6(), unicastSource, ic.unicastTtl());
+            } catch (keepalived.sys.NativeException e) {
+                if (unicastSource == null) {
+                    throw e;
+                }
+                // keepalived 2.2.7 (observed, with or without track_src_ip): the instance stays in FAULT
+                LOG.info("bind unicast_src {} failed {} - {}", IpPrefix.format(unicastSource), e.errnoValue(),
+                        e.errno().description());
+                LOG.info("({}): entering FAULT state (src address not configured)", ic.name());
+                socket = AdvertSocket.open(sockDev, sockIndex, ic.ipv6(), null, ic.unicastTtl());
+            }
             sockets.put(key, socket);
             AdvertSocket s = socket;
             registrations.put(socket, loop.register(socket.fd(), ev -> s.drain(this::onDatagram)));
@@ -647,6 +660,7 @@ public final class VrrpDaemon implements VrrpIo {
                 LOG.warn("({}) Unable to set the advert source on {}: {}", ic.name(), vmac.name(), e.getMessage());
             }
         }
+        boolean srcMissing = unicastSource != null && socket.unicastSource() == null;
         VrrpInstance[] table = byVrid.computeIfAbsent(socket, s -> new VrrpInstance[256]);
         if (table[ic.vrid()] != null) {
             LOG.error("({}) VRID {} is already used by {} on {} - instance not started", ic.name(), ic.vrid(),
@@ -658,6 +672,7 @@ public final class VrrpDaemon implements VrrpIo {
         }
         VrrpInstance vi = new VrrpInstance(ic, loop.timers(), NanoClock.SYSTEM, this);
         Runtime rt = new Runtime(b, ic, vi, socket, source);
+        rt.srcMissing = srcMissing;
         if (vmac != null) {
             rt.vipDev = vmac.name();
             rt.vmac = vmac.name();
@@ -666,7 +681,7 @@ public final class VrrpDaemon implements VrrpIo {
         setDestinations(rt, null);
         table[ic.vrid()] = vi;
         vi.localAddress(source);
-        vi.configFault(faultsWithoutPeers(b));
+        vi.configFault(srcMissing || faultsWithoutPeers(b));
         Link link = rtnl.link(ic.interfaceName()).orElse(null);
         if (link == null || !link.isUp() || !link.hasCarrier()) {
             vi.onInterfaceChange(false);

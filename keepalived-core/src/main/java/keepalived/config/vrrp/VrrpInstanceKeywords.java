@@ -528,5 +528,7 @@ public final class VrrpInstanceKeywords {
         SCHEMA.implemented("unicast_fault_no_peer", "notify_deleted");
         // VrrpInstance.onAdvert (2.4); VrrpInstanceChecks (2.4: only silences the no-VIP warning)
         SCHEMA.implemented("owner_ignore_adverts", "no_virtual_ipaddress");
+        // as 2.2.7 runs it (observed): a source missing at start is FAULT for good, a removal is not acted on
+        SCHEMA.implemented("track_src_ip");
     }
 }
