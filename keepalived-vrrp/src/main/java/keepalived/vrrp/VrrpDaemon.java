@@ -116,6 +116,7 @@ public final class VrrpDaemon implements VrrpIo {
     private final byte[] scratch = new byte[16];
     private final ByteBuffer out = ByteBuffer.allocateDirect(2048).order(ByteOrder.BIG_ENDIAN);
     private boolean v3ChecksumAsV2;
+    private boolean logUnknownVrids;
     private GarpPacing garpPacing;
     private boolean stopping;
     private long malformed;
@@ -546,6 +547,7 @@ public final class VrrpDaemon implements VrrpIo {
     /** The global_defs the loop reads at start and again on reload. */
     private void applyGlobals(Block globals) {
         v3ChecksumAsV2 = globals != null && globals.get(GlobalDefsKeywords.V3_CHECKSUM_AS_V2);
+        logUnknownVrids = globals != null && globals.get(GlobalDefsKeywords.LOG_UNKNOWN_VRIDS);
         garpPacing = GarpPacing.from(config);
         if (smtp != null) {
             smtp.close();
@@ -970,7 +972,9 @@ public final class VrrpDaemon implements VrrpIo {
         }
         if (target == null) {
             unknownVrid++;
-            if (LOG.isDebugEnabled()) {
+            if (logUnknownVrids) {
+                LOG.info("Unknown VRID({}) received on interface({}). ignoring...", view.vrid(), socket.ifname());
+            } else if (LOG.isDebugEnabled()) {
                 LOG.debug("Advert on {} for unknown VRID {} from {}", socket.ifname(), view.vrid(), info.sourceAddress());
             }
             return;

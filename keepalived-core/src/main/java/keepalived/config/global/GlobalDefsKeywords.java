@@ -250,7 +250,7 @@ public final class GlobalDefsKeywords {
         SCHEMA.implemented("script_user");
         // keepalived.vrrp.StartupDelay, keepalived.vrrp.io.FifoScripts
         SCHEMA.implemented("vrrp_startup_delay", "notify_fifo_script", "vrrp_notify_fifo_script");
-        // VrrpDaemon.installStatic / reloadStatic
-        SCHEMA.implemented("default_interface");
+        // VrrpDaemon.installStatic / reloadStatic; VrrpDaemon.onDatagram
+        SCHEMA.implemented("default_interface", "log_unknown_vrids");
     }
 }
