@@ -220,6 +220,7 @@ public final class Main {
             log.error("Stopping - configuration could not be read");
             return 1;
         }
+        keepalived.daemon.Umask.apply(options.umask(), r.config().globalDefs()); // children inherit it
         DaemonContext context = context(options);
         List<Subsystem> subsystems = Daemon.discover();
         if (subsystems.isEmpty()) {

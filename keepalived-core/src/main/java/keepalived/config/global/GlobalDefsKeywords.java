@@ -252,5 +252,7 @@ public final class GlobalDefsKeywords {
         SCHEMA.implemented("vrrp_startup_delay", "notify_fifo_script", "vrrp_notify_fifo_script");
         // VrrpDaemon.installStatic / reloadStatic; VrrpDaemon.onDatagram
         SCHEMA.implemented("default_interface", "log_unknown_vrids");
+        // keepalived.daemon.Umask (command line first, default 0177 as 2.2.7 runs its scripts)
+        SCHEMA.implemented("umask");
     }
 }
