@@ -143,6 +143,8 @@ public final class VrrpDaemon implements VrrpIo {
         long gratuitousIntervalNs;
         int pendingGratuitous;
         keepalived.loop.Timer gratuitousTimer;
+        /** garp_extra_if all: periodic GARP/NA for addresses on other interfaces while MASTER. */
+        keepalived.loop.Timer extraIfTimer;
 
         Runtime(Block block, InstanceConfig config, VrrpInstance instance, AdvertSocket socket, byte[] source) {
             this.block = block;
@@ -337,6 +339,7 @@ public final class VrrpDaemon implements VrrpIo {
         LOG.info("({}) {}", ic.name(), deleted ? "removed from the configuration" : "stopping for restart");
         rt.instance.stop(true);
         rt.gratuitousTimer.cancel();
+        rt.extraIfTimer.cancel();
         rt.pendingGratuitous = 0;
         if (deleted && rt.block.get(VrrpInstanceKeywords.NOTIFY_DELETED)) {
             notifyState(false, ic.name(), rt.block.get(VrrpInstanceKeywords.NOTIFY_DELETED_SCRIPT), ic.notifyGeneric(),
@@ -680,6 +683,8 @@ public final class VrrpDaemon implements VrrpIo {
             rt.vmac = vmac.name();
         }
         rt.gratuitousTimer = loop.newTimer((timer, now) -> gratuitousRoundDue(rt, now));
+        rt.extraIfTimer = loop.newTimer((timer, now) -> announce(rt, ExtraInterfaceGarp.addresses(rt.config, rt.vipDev),
+                true));
         setDestinations(rt, null);
         table[ic.vrid()] = vi;
         vi.localAddress(source);
@@ -1103,6 +1108,15 @@ public final class VrrpDaemon implements VrrpIo {
     @Override
     public void stateChanged(VrrpInstance instance, VrrpState from, VrrpState to, int priority) {
         InstanceConfig ic = instance.config();
+        Runtime rt = runtimes.get(instance);
+        if (rt != null) {
+            long period = to == VrrpState.MASTER ? ExtraInterfaceGarp.periodNs(rt.block, config.globalDefs()) : 0;
+            if (period > 0 && !ExtraInterfaceGarp.addresses(ic, rt.vipDev).isEmpty()) {
+                rt.extraIfTimer.schedulePeriodic(loop.nowNs() + period, period);
+            } else {
+                rt.extraIfTimer.cancel();
+            }
+        }
         NotifyScript specific = switch (to) {
             case MASTER -> ic.notifyMaster();
             case BACKUP -> ic.notifyBackup();

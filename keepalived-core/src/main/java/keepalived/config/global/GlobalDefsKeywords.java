@@ -254,5 +254,7 @@ public final class GlobalDefsKeywords {
         SCHEMA.implemented("default_interface", "log_unknown_vrids");
         // keepalived.daemon.Umask (command line first, default 0177 as 2.2.7 runs its scripts)
         SCHEMA.implemented("umask");
+        // keepalived.vrrp.ExtraInterfaceGarp ("all" mode; without it only VIPs on VMACs of other interfaces)
+        SCHEMA.implemented("vrrp_garp_extra_if", "vrrp_vmac_garp_intvl");
     }
 }
