@@ -424,6 +424,7 @@ public final class VrrpDaemon implements VrrpIo {
         rt.config = ic;
         rt.instance.reconfigure(ic);
         rt.instance.configFault(rt.srcMissing || faultsWithoutPeers(block));
+        rt.instance.timerExpiredBackup(block.get(VrrpInstanceKeywords.TIMER_EXPIRED_BACKUP));
         setDestinations(rt, before);
         for (int i = 0; i < Math.max(1, ic.garpMasterRepeat()) && !newAddresses.isEmpty(); i++) {
             announce(rt, newAddresses, i == 0);
@@ -689,6 +690,7 @@ public final class VrrpDaemon implements VrrpIo {
         table[ic.vrid()] = vi;
         vi.localAddress(source);
         vi.configFault(srcMissing || faultsWithoutPeers(b));
+        vi.timerExpiredBackup(b.get(VrrpInstanceKeywords.TIMER_EXPIRED_BACKUP));
         Link link = rtnl.link(ic.interfaceName()).orElse(null);
         if (link == null || !link.isUp() || !link.hasCarrier()) {
             vi.onInterfaceChange(false);

@@ -530,6 +530,6 @@ public final class VrrpInstanceKeywords {
         SCHEMA.implemented("owner_ignore_adverts", "no_virtual_ipaddress");
         // as 2.2.7 runs it (observed): a source missing at start is FAULT for good, a removal is not acted on
         SCHEMA.implemented("track_src_ip");
-        SCHEMA.implemented("garp_extra_if", "vmac_garp_intvl");
+        SCHEMA.implemented("garp_extra_if", "vmac_garp_intvl", "timer_expired_backup", "thread_timer_expired");
     }
 }

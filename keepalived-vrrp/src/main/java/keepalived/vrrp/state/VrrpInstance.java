@@ -45,6 +45,9 @@ public final class VrrpInstance {
     private boolean interfaceUp = true;
     /** The configuration cannot run (unicast_fault_no_peer without peers). */
     private boolean configFault;
+    /** timer_expired_backup: highest priority of the other routers, 0 when off. */
+    private int timerExpiredOtherPriority;
+    private long lastAdvertSentNs;
 
     private VrrpState state = VrrpState.INIT;
     private VrrpState wantState = VrrpState.BACKUP;
@@ -361,6 +364,17 @@ public final class VrrpInstance {
     }
 
     /**
+     * timer_expired_backup [PRIO] (with nopreempt): a MASTER whose advert timer fires so late that
+     * a router of priority {@code highestOtherPriority} (254 when 0 is given) may have taken over
+     * (down_timer_adverts x interval + that router's skew since our last advert) goes BACKUP
+     * rather than resuming as MASTER. {@code null}: off.
+     */
+    public void timerExpiredBackup(Integer highestOtherPriority) {
+        timerExpiredOtherPriority = highestOtherPriority == null ? 0
+                : highestOtherPriority == 0 ? 254 : highestOtherPriority;
+    }
+
+    /**
      * vrrp_startup_delay: a BACKUP whose master-down timer would expire before
      * {@code deadlineNs} waits until then.
      */
@@ -534,9 +548,23 @@ public final class VrrpInstance {
     // ---------------------------------------------------------------- timers
 
     private void onAdvertTimer(long now) {
-        if (state == VrrpState.MASTER) {
-            sendAdvert(effectivePriority);
+        if (state != VrrpState.MASTER) {
+            return;
         }
+        if (timerExpiredOtherPriority > 0 && config.nopreempt() && lastAdvertSentNs != 0) {
+            int p = timerExpiredOtherPriority;
+            long otherSkewUs = config.version() == 2 ? (256 - p) * 1_000_000L / 256 : (256 - p) * config.advertIntUs() / 256;
+            long otherDownNs = (config.downTimerAdverts() * config.advertIntUs() + otherSkewUs) * NS_PER_US;
+            long silentNs = now - lastAdvertSentNs;
+            if (silentNs >= otherDownNs) {
+                LOG.info("({}) advert timer expired {} ms late - another router may have taken over, entering BACKUP",
+                        config.name(), silentNs / 1_000_000);
+                leaveMasterToBackup(now);
+                syncBackup(now);
+                return;
+            }
+        }
+        sendAdvert(effectivePriority);
     }
 
     /**
@@ -667,6 +695,7 @@ public final class VrrpInstance {
     }
 
     private void sendAdvert(int priority) {
+        lastAdvertSentNs = clock.nanoTime();
         io.sendAdvert(this, priority);
         stats.advertSent++;
         if (priority == 0) {
