@@ -9,6 +9,8 @@ import keepalived.config.ConfigDump;
 import keepalived.config.ConfigLoader;
 import keepalived.config.ConfigProblem;
 import keepalived.config.Host;
+import keepalived.config.KeywordNotice;
+import org.slf4j.Logger;
 
 /** {@code keepalived -t}: load and check the configuration, print its problems, exit with its verdict. */
 final class ConfigTest {
@@ -49,11 +51,37 @@ final class ConfigTest {
      * the passes is not something a user can act on.
      */
     static void printProblems(ConfigLoader.Result r, PrintStream dest) {
+        distinctLines(r).forEach(dest::println);
+        dest.flush();
+    }
+
+    /**
+     * At daemon start: each distinct line goes to the log (syslog, and the console with -l), as
+     * keepalived logs its config problems, so a detached daemon's notices about keywords it
+     * ignores are not lost; without -l they are also printed on {@code console}, where a
+     * foreground run has always shown them.
+     */
+    static void logProblems(ConfigLoader.Result r, Logger log, PrintStream console) {
+        for (String line : distinctLines(r)) {
+            if (KeywordNotice.isNotice(line)) {
+                log.warn("{}", line);
+            } else {
+                log.info("{}", line);
+            }
+            if (console != null) {
+                console.println(line);
+            }
+        }
+        if (console != null) {
+            console.flush();
+        }
+    }
+
+    private static Set<String> distinctLines(ConfigLoader.Result r) {
         Set<String> lines = new LinkedHashSet<>();
         for (ConfigProblem p : r.problems().all()) {
             lines.add(p.format());
         }
-        lines.forEach(dest::println);
-        dest.flush();
+        return lines;
     }
 }

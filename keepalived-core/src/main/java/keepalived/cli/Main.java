@@ -9,6 +9,7 @@ import keepalived.config.ConfigDump;
 import keepalived.config.ConfigLoader;
 import keepalived.config.Host;
 import keepalived.config.KeepalivedConfig;
+import keepalived.config.global.GlobalDefsKeywords;
 import keepalived.daemon.Daemon;
 import keepalived.daemon.DaemonContext;
 import keepalived.daemon.PidFiles;
@@ -165,11 +166,6 @@ public final class Main {
         return 1;
     }
 
-    /**
-     * Without -t: the daemon. The parent (watchdog) JVM reads the configuration, holds the pid
-     * file and starts one child JVM per wanted subsystem; a child JVM (started with
-     * -Dkeepalived.child=NAME) runs that one subsystem. Without -n the parent first detaches.
-     */
     /** keepalived's start-up lines after the version: the kernel, the command line, the config file. */
     private static void logHost(Logger log, List<String> args, Options options) {
         log.info("Running on Linux {} {}", readProc("/proc/sys/kernel/osrelease"), readProc("/proc/sys/kernel/version"));
@@ -190,6 +186,11 @@ public final class Main {
         }
     }
 
+    /**
+     * Without -t: the daemon. The parent (watchdog) JVM reads the configuration, holds the pid
+     * file and starts one child JVM per wanted subsystem; a child JVM (started with
+     * -Dkeepalived.child=NAME) runs that one subsystem. Without -n the parent first detaches.
+     */
     private static int daemon(Options options, List<String> argv, Host host, PrintStream out, PrintStream err) {
         // The daemon needs raw sockets and netlink writes: refuse in one line, as keepalived exits
         // with "missing permission" (4), rather than fail later with a stack trace.
@@ -212,7 +213,7 @@ public final class Main {
         log.info("Starting Keepalived v{} (keepalived-java)", version);
         logHost(log, argv, options);
         ConfigLoader.Result r = ConfigTest.load(options, host);
-        ConfigTest.printProblems(r, err);
+        ConfigTest.logProblems(r, log, options.logConsole() ? null : err);
         if (options.dumpConf()) {
             out.print(ConfigDump.dump(r.config()));
         }
@@ -242,6 +243,9 @@ public final class Main {
         } catch (IOException e) {
             log.error("Unable to write the pid file {}: {}", pids.parent(), e.toString());
             return 1;
+        }
+        if (r.config().globalDefs().get(GlobalDefsKeywords.MAX_AUTO_PRIORITY) == 0) {
+            log.info("NOTICE: setting config option max_auto_priority should result in better keepalived performance");
         }
         Watchdog w = new Watchdog(r, context, subsystems,
                 () -> ConfigTest.load(options, host),

@@ -38,6 +38,29 @@ public final class Block {
         this.origins = Collections.unmodifiableMap(b.origins);
     }
 
+    private Block(Block from, Map<Key<?>, Object> values) {
+        this.keyword = from.keyword;
+        this.header = from.header;
+        this.origin = from.origin;
+        this.closeOrigin = from.closeOrigin;
+        this.values = Collections.unmodifiableMap(values);
+        this.origins = from.origins;
+    }
+
+    /**
+     * A copy with {@code key} set to {@code value} (removed when null), for a runtime that drops
+     * parts of a parsed configuration (disabled scripts); this block is left as it is.
+     */
+    public <T> Block with(Key<T> key, T value) {
+        Map<Key<?>, Object> copy = new LinkedHashMap<>(values);
+        if (value == null) {
+            copy.remove(key);
+        } else {
+            copy.put(key, value);
+        }
+        return new Block(this, copy);
+    }
+
     /** The block keyword, e.g. {@code vrrp_instance} or {@code HTTP_GET}. */
     public String keyword() {
         return keyword;

@@ -1,6 +1,8 @@
 package keepalived.config;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
@@ -18,6 +20,8 @@ public final class ConfigParser {
     private final Problems problems;
     private final Predicate<Keyword> active;
     private final boolean copyNumbering;
+    /** Keywords already given a {@link KeywordNotice}: one line per keyword, not per use. */
+    private final Set<String> noticed = new HashSet<>();
     private int pos;
 
     /**
@@ -44,10 +48,14 @@ public final class ConfigParser {
     /** Parses everything into {@code root} using the top-level table. */
     public void parse(Schema schema, Block.Builder root) {
         pos = 0;
-        body(schema, root, 0, false);
+        body(schema, root, 0, false, false);
     }
 
-    private void body(Schema schema, Block.Builder block, int level, boolean needOpen) {
+    /**
+     * @param quiet inside a block that is ignored as a whole (its own notice covers it): no
+     *              notices for its keywords, so 10,000 virtual servers make one line, not 40,000
+     */
+    private void body(Schema schema, Block.Builder block, int level, boolean needOpen, boolean quiet) {
         while (lines.has(pos)) {
             ConfigLine line = next();
             if (needOpen) {
@@ -83,13 +91,13 @@ public final class ConfigParser {
                 continue;
             }
             Args args = new Args(line, words, problems, pos - 1);
-            if (k.support() == Keyword.Support.UNSUPPORTED) {
-                problems.notice(line.origin(), "keyword '" + k.name() + "' is not supported by keepalived-java - ignoring");
+            if (!quiet && KeywordNotice.ignored(k) && noticed.add(k.name())) {
+                problems.notice(line.origin(), KeywordNotice.of(k));
             }
             switch (k.kind()) {
                 case VALUE -> k.handler().handle(block, args);
                 case LIST -> list(k, block, args);
-                case BLOCK -> subBlock(k, block, args, level);
+                case BLOCK -> subBlock(k, block, args, level, quiet);
                 default -> throw new IllegalStateException();
             }
         }
@@ -103,7 +111,7 @@ public final class ConfigParser {
     }
 
     @SuppressWarnings("unchecked")
-    private void subBlock(Keyword k, Block.Builder parent, Args args, int level) {
+    private void subBlock(Keyword k, Block.Builder parent, Args args, int level, boolean quiet) {
         Block.Builder child = switch (k.mode()) {
             case NEW -> new Block.Builder(k.name(), args.from(1), args.origin());
             case MERGE -> parent.child((Key<Block>) k.target(), k.name(), args.origin());
@@ -115,7 +123,7 @@ public final class ConfigParser {
         if (k.mode() == Keyword.BlockMode.NEW) {
             parent.addChild((Key<List<Block>>) k.target(), child);
         }
-        body(k.sub(), child, level + 1, true);
+        body(k.sub(), child, level + 1, true, quiet || KeywordNotice.ignored(k));
     }
 
     /**

@@ -31,11 +31,11 @@ public final class Keyword {
     public enum Support {
         /** Parsed, checked and honoured at run time. */
         IMPLEMENTED,
-        /** Parsed and checked; honoured once its subsystem's runtime lands. */
+        /** Parsed and checked, not acted on yet; {@code -t} says so ({@link KeywordNotice}). */
         PLANNED,
         /** Accepted for compatibility; keepalived itself gives it no effect (e.g. {@code preempt}). */
         NO_EFFECT,
-        /** Parsed, but keepalived-java will not implement it; {@code -t} says so. */
+        /** Parsed, but keepalived-java will not implement it; {@code -t} says so ({@link KeywordNotice}). */
         UNSUPPORTED
     }
 

@@ -2,7 +2,9 @@ package keepalived.config;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -11,9 +13,18 @@ import java.util.function.Consumer;
  */
 public final class Problems {
     private final List<ConfigProblem> list = new ArrayList<>();
+    /** Notice texts already collected: each parse pass notices a keyword, the config says it once. */
+    private final Set<String> notices = new HashSet<>();
     private Severity status = Severity.OK;
     private Consumer<ConfigProblem> listener = p -> { };
     private boolean aborted;
+    /** keepalived gives rules without a preference 16384, 16383 ... in file order, per parse. */
+    private long nextRulePreference = 16384;
+
+    /** The preference keepalived gives the next rule that has none (and counts down). */
+    public long takeDefaultRulePreference() {
+        return nextRulePreference--;
+    }
 
     /** Also pass each problem to {@code l} as it is reported (e.g. to log it during a reload). */
     public Problems onReport(Consumer<ConfigProblem> l) {
@@ -39,6 +50,9 @@ public final class Problems {
     }
 
     private void add(ConfigProblem p) {
+        if (!p.counted() && KeywordNotice.isNotice(p.message()) && !notices.add(p.message())) {
+            return;
+        }
         list.add(p);
         // keepalived keeps the numerically highest class seen, so a later warning can
         // lower "cannot run" (4) to "errors" (5); we reproduce that on purpose.

@@ -162,6 +162,12 @@ public final class Schema {
                 throw new IllegalStateException("implemented(): no keyword " + w + " in " + name);
             }
             k.support(Keyword.Support.IMPLEMENTED);
+            // old spellings do what their replacement does (an alias copies the status it had when declared)
+            for (Keyword old : keywords.values()) {
+                if (w.equals(old.replacedBy())) {
+                    old.support(Keyword.Support.IMPLEMENTED);
+                }
+            }
         }
         return this;
     }

@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +45,8 @@ public final class Watchdog {
 
     /** The system property naming the subsystem a child JVM runs. */
     public static final String CHILD_PROPERTY = "keepalived.child";
+    /** The main class every keepalived-java JVM runs. */
+    static final String MAIN_CLASS = "keepalived.cli.Main";
     /** The line a child prints on stdout when its subsystem has started. */
     public static final String READY = "keepalived-child-ready";
 
@@ -127,6 +129,7 @@ public final class Watchdog {
     public int run() throws InterruptedException {
         installSignals();
         List<Subsystem> wanted = wanted(config);
+        UnbuiltSubsystems.messages(config, context, available).forEach(l -> LOG.warn("{}", l));
         if (wanted.isEmpty()) {
             LOG.warn("Warning - keepalived has no configuration to run");
         }
@@ -178,7 +181,7 @@ public final class Watchdog {
     public static List<String> javaCommand(String property, List<String> argv) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+        for (String a : jvmOptions()) {
             // the class path is passed below; a debugger agent would fight for its port
             if (!a.startsWith("-Djava.class.path=") && !a.startsWith("-D" + CHILD_PROPERTY + "=")
                     && !a.startsWith("-Dkeepalived.detached=") && !a.startsWith("-agentlib:jdwp")) {
@@ -188,9 +191,48 @@ public final class Watchdog {
         cmd.add(property);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add("keepalived.cli.Main");
+        cmd.add(MAIN_CLASS);
         cmd.addAll(argv);
         return cmd;
+    }
+
+    /**
+     * This JVM's options as its command line gave them, without the class path. Read from
+     * /proc/self/cmdline rather than the RuntimeMXBean: java.management costs a JVM about 50
+     * classes and 10 ms at start, and this runs on every (re)spawn.
+     */
+    static List<String> jvmOptions() {
+        try {
+            String[] cmd = new String(Files.readAllBytes(Path.of("/proc/self/cmdline")), StandardCharsets.UTF_8)
+                    .split("\0");
+            List<String> opts = optionsBeforeMain(cmd);
+            if (opts != null) {
+                return opts;
+            }
+        } catch (IOException e) {
+            // fall through: not Linux's procfs, or started some other way (a test's main)
+        }
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+    }
+
+    /** The JVM options of a java command line (cmd[0] is java), class path dropped; null without our main class. */
+    static List<String> optionsBeforeMain(String[] cmd) {
+        int main = Arrays.asList(cmd).indexOf(MAIN_CLASS);
+        if (main < 1) {
+            return null;
+        }
+        List<String> opts = new ArrayList<>();
+        for (int i = 1; i < main; i++) {
+            switch (cmd[i]) {
+                case "-cp", "-classpath", "--class-path" -> i++;
+                default -> {
+                    if (!cmd[i].startsWith("--class-path=")) {
+                        opts.add(cmd[i]);
+                    }
+                }
+            }
+        }
+        return opts;
     }
 
     private void spawn(Child c) {
@@ -427,6 +469,7 @@ public final class Watchdog {
         acceptedErrors = ReloadCheck.errors(r.problems());
         config = r.config();
         List<Subsystem> wanted = wanted(config);
+        UnbuiltSubsystems.messages(config, context, available).forEach(l -> LOG.warn("{}", l));
         for (Child c : List.copyOf(children.values())) {
             if (wanted.contains(c.subsystem)) {
                 if (c.alive() && c.ready) {

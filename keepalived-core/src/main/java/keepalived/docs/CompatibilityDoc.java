@@ -42,20 +42,28 @@ public final class CompatibilityDoc {
             + "blocks them); reload keeps instances matched by name in their state, and refuses a config with new "
             + "errors, keeping the running one"},
         {"VRRP v2/v3 (adverts, elections, VIPs, GARP/NA, sync groups, tracking, notify, FIFOs)", "partial",
-            "v2/v3, IPv4/IPv6, multicast/unicast, PASS auth, VIPs/eVIPs, virtual routes/rules, static "
+            "v2/v3, IPv4/IPv6, multicast/unicast, PASS and AH auth, VIPs/eVIPs, virtual routes/rules, static "
             + "addresses/routes/rules, GARP/NA, preempt, track_interface/track_script/track_file (polled)/"
-            + "track_process (/proc scan), VMAC (use_vmac, vmac_xmit_base), sync groups, notify, FIFO: "
-            + "interoperate with keepalived 2.2.7. "
-            + "Planned: track_bfd, use_vmac_addr/use_ipvlan, AH, route/rule/address tracking (no_track, track_group)"},
-        {"IPVS and health checkers (TCP, HTTP/SSL, MISC, SMTP, DNS, PING, UDP, FILE, BFD)", "planned", ""},
-        {"BFD", "planned", ""},
+            + "track_process (/proc scan), VMAC (use_vmac, vmac_xmit_base, use_vmac_addr, vmac_prefix/"
+            + "vmac_addr_prefix; a deleted VMAC is recreated), sync groups, notify, FIFO, script security, "
+            + "address/route/rule tracking (an admin's deletion of a tracked VIP/route/rule sends a MASTER through "
+            + "BACKUP; no_track; static entries restored; track_group), accept/no_accept and strict mode "
+            + "(keepalived's nftables tables over netlink), disable_local_igmp: interoperate with keepalived 2.2.7. "
+            + "Planned: track_bfd, use_ipvlan, vrf, the VMAC IGMP/MLD nftables rule"},
+        {"Process tuning (vrrp_rt_priority, vrrp_cpu_affinity, vrrp_rlimit_rttime, vrrp_priority, vrrp_no_swap, "
+            + "max_auto_priority)", "implemented",
+            "applied to the VRRP child's event-loop thread (the process for vrrp_no_swap); checker_/bfd_ "
+            + "equivalents come with their children (docs/operations.md)"},
+        {"IPVS and health checkers (TCP, HTTP/SSL, MISC, SMTP, DNS, PING, UDP, FILE, BFD)", "planned",
+            "parsed and checked as keepalived does; `-t` and the daemon's log say that virtual servers are not set up"},
+        {"BFD", "planned", "parsed and checked; `-t` and the daemon's log say that BFD instances are not started"},
         {"State dumps (`keepalived.data`, `keepalived.stats`, JSON)", "implemented",
             "keepalived.data, keepalived_parent.data, keepalived.stats (and STATS_CLEAR), keepalived.json in 2.2.7's "
             + "layout (values we cannot know differ: docs/operations.md); json_version 2 not written"},
         {"Debian package and systemd unit", "implemented",
             "keepalived-java .deb (Provides/Conflicts/Replaces keepalived), the same unit shape, Type=notify"},
         {"genhash (`-T/--genhash`)", "planned", "reserved: prints that it is not implemented yet"},
-        {"SNMP (`-x`, AgentX), DBus", "unsupported", "keywords are parsed; `-t` notes they have no effect"},
+        {"SNMP (`-x`, AgentX), DBus", "unsupported", "keywords are parsed; `-t` notes they are ignored"},
         {"Log file (`-g/--log-file`)", "unsupported",
             "as Debian's build: `-g requires configure option --enable-log-file`"},
     };
@@ -90,11 +98,22 @@ public final class CompatibilityDoc {
           .append("(as with `reload_check_config`, always); keepalived 2.2.7 without it exits and leaves its VIPs.\n")
           .append("- A backup whose master-down timer fires at least one advert interval late (the machine or the ")
           .append("process was held up) listens one interval more before taking over (docs/performance.md).\n")
-          .append("- Keywords that keepalived-java parses but does not implement (SNMP, DBus) get a ")
-          .append("`not supported by keepalived-java` notice from `-t`; it does not change the exit code.\n");
+          .append("- `vrrp_rt_priority`, `vrrp_cpu_affinity` and `max_auto_priority` make the VRRP child's event-loop ")
+          .append("thread real-time, not the whole process (a JVM's GC and JIT threads stay normal); ")
+          .append("`vrrp_rlimit_rttime` sets only the soft limit (a warning), as a hard limit could kill a JVM ")
+          .append("that legitimately runs a 10 ms burst. `vrrp_no_swap` locks pages as they are touched ")
+          .append("(MCL_ONFAULT) instead of making the JVM's whole address space resident.\n")
+          .append("- No keyword is silently ignored: `-t` (and the daemon's log at start) names each keyword ")
+          .append("the runtime does not act on, once per keyword at its first use: `keyword 'X' is not ")
+          .append("implemented by keepalived-java yet - ignoring` (planned) or `... is not supported by ")
+          .append("keepalived-java - ignoring` (unsupported). A planned block (`virtual_server`, ")
+          .append("`bfd_instance` ...) gets one line for all its occurrences and contents. keepalived prints no ")
+          .append("such lines; they do not change the exit code. The daemon also logs that virtual servers and ")
+          .append("BFD instances are not set up while the checker and BFD are not built.\n");
         sb.append("\n## Keyword status\n\n")
           .append("- **implemented**: parsed, checked and honoured at run time.\n")
-          .append("- **planned**: parsed and checked; honoured once its subsystem's runtime lands.\n")
+          .append("- **planned**: parsed and checked, not acted on yet (its subsystem's runtime has not landed); ")
+          .append("`-t` says so.\n")
           .append("- **no effect**: accepted for compatibility; keepalived itself gives it no effect.\n")
           .append("- **unsupported**: parsed, but keepalived-java will not implement it; `-t` says so.\n")
           .append("- **since**: the keepalived version that introduced the keyword; keywords newer than 2.2.7 ")

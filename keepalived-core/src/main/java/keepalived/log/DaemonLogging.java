@@ -22,8 +22,6 @@ public final class DaemonLogging {
     /** The BFD child's identity. */
     public static final String BFD = "Keepalived_bfd";
 
-    /** logback.xml's stderr appender (keepalived's -l console format). */
-    static final String CONSOLE = "STDERR";
     private static final String SYSLOG = "SYSLOG";
 
     private DaemonLogging() {
@@ -45,10 +43,10 @@ public final class DaemonLogging {
         ch.qos.logback.classic.Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
         ctx.getLogger("keepalived").setLevel(detail > 0 ? Level.DEBUG : null);
-        // logback.xml's console appender carries the lines printed before this call (and -t's);
+        // the start-up console appender (DefaultLogConfigurator) carries the lines printed before this call (and -t's);
         // from here on it stays only with -l, as keepalived logs to the console only then.
         if (!console) {
-            root.detachAppender(CONSOLE);
+            root.detachAppender(ConsoleAppender.NAME);
         }
         Appender<ILoggingEvent> old = root.getAppender(SYSLOG);
         if (old != null) {

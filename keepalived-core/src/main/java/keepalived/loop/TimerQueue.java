@@ -1,6 +1,7 @@
 package keepalived.loop;
 
 import java.util.Arrays;
+import java.util.function.LongConsumer;
 
 /**
  * Timers ordered by absolute deadline in a binary heap: O(log n) schedule, cancel and
@@ -24,6 +25,8 @@ public final class TimerQueue {
     private long nextSequence;
     private long missedPeriods;
     private final LatenessStats lateness = new LatenessStats();
+    private long lateThresholdNs = Long.MAX_VALUE;
+    private LongConsumer onLate;
     private volatile Thread owner;
 
     /** A new, unscheduled timer bound to this queue. */
@@ -59,6 +62,16 @@ public final class TimerQueue {
         return lateness;
     }
 
+    /**
+     * Calls {@code action} with the lateness of every firing later than {@code thresholdNs}
+     * (before the timer's handler runs); keepalived's max_auto_priority hangs on this.
+     */
+    public void lateWatch(long thresholdNs, LongConsumer action) {
+        checkOwner();
+        this.lateThresholdNs = thresholdNs;
+        this.onLate = action;
+    }
+
     /** Periods that periodic timers skipped because they fired more than a period late. */
     public long missedPeriods() {
         return missedPeriods;
@@ -85,6 +98,9 @@ public final class TimerQueue {
             removeAt(0);
             fired++;
             lateness.record(nowNs - deadlineNs);
+            if (nowNs - deadlineNs > lateThresholdNs) {
+                onLate.accept(nowNs - deadlineNs);
+            }
             if (t.periodNs > 0) {
                 long next = deadlineNs + t.periodNs;
                 if (next - nowNs < 0) {

@@ -13,6 +13,7 @@ public final class IpConstants {
     public static final int IPPROTO_ICMP = 1;
     public static final int IPPROTO_UDP = 17;
     public static final int IPPROTO_IPV6 = 41;
+    public static final int IPPROTO_AH = 51;
     public static final int IPPROTO_ICMPV6 = 58;
     /** RFC 5798 §5.1.1.4 (not in glibc's headers). */
     public static final int IPPROTO_VRRP = 112;
@@ -20,6 +21,7 @@ public final class IpConstants {
     // linux/in.h: IPPROTO_IP options
     public static final int IP_TOS = 1;
     public static final int IP_TTL = 2;
+    public static final int IP_HDRINCL = 3;
     public static final int IP_PKTINFO = 8;
     public static final int IP_RECVTTL = 12;
     public static final int IP_MULTICAST_IF = 32;

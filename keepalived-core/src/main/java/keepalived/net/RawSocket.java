@@ -99,6 +99,14 @@ public final class RawSocket extends NetSocket {
         }
     }
 
+    /**
+     * IPv4 only: sends carry their own IP header (IP_HDRINCL); the kernel still fills in the header
+     * checksum, and the id when it is 0. Receives are unchanged.
+     */
+    public void headerIncluded() throws NativeException {
+        Native.setsockopt(fd(), IPPROTO_IP, IpConstants.IP_HDRINCL, 1);
+    }
+
     /** Whether our own multicast comes back to local listeners (off for VRRP). */
     public void multicastLoop(boolean loop) throws NativeException {
         if (isIpv6()) {

@@ -2,11 +2,14 @@ package keepalived.netlink;
 
 import static keepalived.netlink.Netlink.*;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import jnr.constants.platform.Errno;
@@ -152,6 +155,39 @@ public final class NetlinkSocket implements AutoCloseable {
     }
 
     private static final int DUMP_ATTEMPTS = 3;
+
+    /**
+     * Sends several messages in one datagram (an nfnetlink transaction batch), each with its own
+     * sequence number, and waits for the ack of every one that asked for it (NLM_F_ACK). The
+     * first error ends the wait: the kernel has then rolled the whole batch back.
+     */
+    public void requestBatch(String operation, List<MessageBuilder> messages) throws IOException {
+        Set<Integer> pending = new HashSet<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (MessageBuilder m : messages) {
+            int s = nextSeq();
+            if ((m.flags() & NLM_F_ACK) != 0) {
+                pending.add(s);
+            }
+            ByteBuffer b = m.seq(s).finish();
+            byte[] bytes = new byte[b.remaining()];
+            b.get(bytes);
+            out.writeBytes(bytes);
+        }
+        send(operation, ByteBuffer.wrap(out.toByteArray()));
+        while (!pending.isEmpty()) {
+            rx.clear();
+            if (Native.recv(fd, rx) < 0) {
+                throw new IOException(operation + ": no reply from the kernel within " + REPLY_TIMEOUT_SECONDS + " s");
+            }
+            rx.flip();
+            for (Message m : Message.split(rx)) {
+                if (m.isError() && pending.remove(m.seq()) && m.errorCode() != 0) {
+                    throw new NetlinkException(operation, -m.errorCode(), m.extendedAckMessage());
+                }
+            }
+        }
+    }
 
     /** Returns the data replies, or null for a dump flagged NLM_F_DUMP_INTR (the caller redoes it). */
     private List<Message> transact(String operation, MessageBuilder b, int extraFlags) throws IOException {

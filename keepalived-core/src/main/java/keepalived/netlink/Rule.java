@@ -8,11 +8,11 @@ import java.nio.ByteBuffer;
 /**
  * A policy routing rule as RTM_NEWRULE/RTM_DELRULE/RTM_GETRULE carry it (struct fib_rule_hdr +
  * FRA_*). Unset numbers are -1 ({@code priority}, {@code fwmark}, {@code fwmask}); unset names and
- * addresses are null. Build with {@link #builder(int)}.
+ * addresses are null; {@code protocol} 0 is unset (RTPROT_UNSPEC, as ip rule shows no proto). Build with {@link #builder(int)}.
  */
 public record Rule(int family, long priority, long table, int action, InetAddress from, int fromLength,
                    InetAddress to, int toLength, String iif, String oif, long fwmark, long fwmask, int tos,
-                   int flags) {
+                   int flags, int protocol) {
 
     public static Builder builder(int family) {
         return new Builder(family);
@@ -45,6 +45,9 @@ public record Rule(int family, long priority, long table, int action, InetAddres
         if (fwmask >= 0) {
             b.attrU32(FRA_FWMASK, (int) fwmask);
         }
+        if (protocol > 0) {
+            b.attrU8(FRA_PROTOCOL, protocol);
+        }
         return b;
     }
 
@@ -54,7 +57,7 @@ public record Rule(int family, long priority, long table, int action, InetAddres
         return new Rule(p.get(0) & 0xff, a.u32(FRA_PRIORITY, -1), a.u32(FRA_TABLE, p.get(4) & 0xff),
                 p.get(7) & 0xff, a.address(FRA_SRC), p.get(2) & 0xff, a.address(FRA_DST), p.get(1) & 0xff,
                 a.string(FRA_IIFNAME), a.string(FRA_OIFNAME), a.u32(FRA_FWMARK, -1), a.u32(FRA_FWMASK, -1),
-                p.get(3) & 0xff, p.getInt(8));
+                p.get(3) & 0xff, p.getInt(8), a.u8(FRA_PROTOCOL, 0));
     }
 
     @Override
@@ -82,6 +85,7 @@ public record Rule(int family, long priority, long table, int action, InetAddres
         private long fwmask = -1;
         private int tos;
         private int flags;
+        private int protocol;
 
         private Builder(int family) {
             this.family = family;
@@ -139,6 +143,12 @@ public record Rule(int family, long priority, long table, int action, InetAddres
             return this;
         }
 
+        /** Who installed it (RTPROT_*; keepalived tags its rules RTPROT_KEEPALIVED). */
+        public Builder protocol(int p) {
+            protocol = p;
+            return this;
+        }
+
         public Builder invert() {
             flags |= FIB_RULE_INVERT;
             return this;
@@ -146,7 +156,7 @@ public record Rule(int family, long priority, long table, int action, InetAddres
 
         public Rule build() {
             return new Rule(family, priority, action == FR_ACT_TO_TBL ? table : 0, action, from, fromLength, to,
-                    toLength, iif, oif, fwmark, fwmask, tos, flags);
+                    toLength, iif, oif, fwmark, fwmask, tos, flags, protocol);
         }
     }
 }

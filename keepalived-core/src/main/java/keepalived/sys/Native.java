@@ -96,6 +96,8 @@ public final class Native {
 
         int setpriority(int which, int who, int prio);
 
+        int mlockall(int flags);
+
         int setrlimit(int resource, @In byte[] rlimit);
 
         @IgnoreError
@@ -465,6 +467,19 @@ public final class Native {
     }
 
     // ---- scheduling and limits
+
+    /** mlockall(2) flags (sys/mman.h). */
+    public static final int MCL_CURRENT = 1;
+    public static final int MCL_FUTURE = 2;
+    /** Lock pages as they are touched instead of populating every mapping first (Linux 4.4). */
+    public static final int MCL_ONFAULT = 4;
+
+    /** mlockall(2): keep every page of the process in memory, now and later (keepalived's *_no_swap). */
+    public static void mlockall(int flags) throws NativeException {
+        if (Holder.LIBC.mlockall(flags) != 0) {
+            throw new NativeException("mlockall(0x" + Integer.toHexString(flags) + ")", lastErrno());
+        }
+    }
 
     /** sched_setscheduler(2) policies and flags (linux/sched.h). */
     public static final int SCHED_OTHER = 0;

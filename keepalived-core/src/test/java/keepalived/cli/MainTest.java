@@ -280,6 +280,21 @@ class MainTest {
         assertTrue(o.err().contains("no daemon subsystem (keepalived-vrrp) on the class path"), o.err());
     }
 
+    @Test
+    void configTestNamesEveryIgnoredKeywordOnceWithoutChangingTheVerdict() throws IOException {
+        StringBuilder text = new StringBuilder("global_defs {\n    lvs_flush\n    lvs_flush\n}\n");
+        for (int i = 0; i < 50; i++) {
+            // line 5 + 11 * i; every keyword inside is planned too, and gets no line of its own
+            text.append("virtual_server 10.0.0.").append(i + 1).append(" 80 {\n    lb_algo rr\n    lb_kind NAT\n")
+                    .append("    protocol TCP\n    real_server 10.1.0.").append(i + 1).append(" 80 {\n")
+                    .append("        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\n\n");
+        }
+        Path conf = write("planned.conf", text.toString());
+        Outcome o = run("-t", "-f", conf.toString());
+        assertEquals(new Outcome(0, "", "(" + conf + ": Line 2) keyword 'lvs_flush' is not implemented by keepalived-java yet - ignoring\n"
+                + "(" + conf + ": Line 5) keyword 'virtual_server' is not implemented by keepalived-java yet - ignoring the whole block\n"), o);
+    }
+
     private Path write(String name, String text) throws IOException {
         Path p = dir.resolve(name);
         Files.writeString(p, text);

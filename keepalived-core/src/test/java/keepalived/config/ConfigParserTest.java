@@ -25,6 +25,9 @@ class ConfigParserTest {
         ITEM.list("entries", ENTRIES, a -> a.word(0));
         TOP.blocks("item", ITEMS, ITEM).owner(Keyword.Owner.VRRP);
         TOP.blocks("other", OTHERS, new Schema("other")).owner(Keyword.Owner.CHECK);
+        // the structural rules below are about keepalived's lines, not our keyword notices
+        ITEM.implemented("size", "entries");
+        TOP.implemented("item", "other");
     }
 
     @TempDir
@@ -114,5 +117,74 @@ class ConfigParserTest {
         ConfigReader r = new ConfigReader(problems, "id", false);
         r.read(f.toString());
         assertEquals(2, r.unclosedBraces());
+    }
+
+    // ---- keyword notices (keepalived-java's own lines: nothing parsed is silently ignored)
+
+    static final Key<Integer> DEPTH = Key.of("depth", 0);
+    static final Key<Integer> COLOUR = Key.of("colour", 0);
+    static final Key<List<Block>> WHOLES = Key.of("whole", List.of());
+    static final Schema INNER = new Schema("whole");
+    static final Schema PARTLY = new Schema("partly");
+    static final Schema NOTICED = new Schema("");
+
+    static {
+        // "whole": a planned block (a subsystem not built yet) whose keywords are planned too
+        INNER.integer("depth", DEPTH, 0, 9);
+        INNER.integer("colour", COLOUR, 0, 9);
+        // "partly": an implemented block with one planned keyword (depth) and one not supported (colour)
+        PARTLY.integer("size", SIZE, 1, 10);
+        PARTLY.integer("depth", DEPTH, 0, 9);
+        PARTLY.integer("colour", COLOUR, 0, 9).unsupported();
+        PARTLY.implemented("size");
+        NOTICED.blocks("whole", WHOLES, INNER);
+        NOTICED.blocks("partly", ITEMS, PARTLY);
+        NOTICED.implemented("partly");
+    }
+
+    private Problems parseNoticed(String text) throws IOException {
+        Path f = dir.resolve("n.conf");
+        Files.writeString(f, text);
+        Problems problems = new Problems();
+        List<ConfigLine> lines = new ConfigReader(problems, "id", false).read(f.toString());
+        new ConfigParser(lines, problems, k -> true).parse(NOTICED, new Block.Builder("", List.of(), new Origin(f.toString(), 0)));
+        return problems;
+    }
+
+    @Test
+    void plannedKeywordsGetOneNoticeEachAtTheirFirstUse() throws IOException {
+        Problems p = parseNoticed("partly A {\n size 2\n depth 3\n}\npartly B {\n depth 4\n colour 1\n colour 2\n}\n");
+        String f = dir.resolve("n.conf").toString();
+        assertEquals(List.of(
+                "(" + f + ": Line 3) keyword 'depth' is not implemented by keepalived-java yet - ignoring",
+                "(" + f + ": Line 7) keyword 'colour' is not supported by keepalived-java - ignoring"),
+                p.all().stream().map(ConfigProblem::format).toList());
+        assertEquals(0, p.exitCode(), "notices do not change the verdict");
+        p.all().forEach(n -> assertTrue(KeywordNotice.isNotice(n.format()), n.format()));
+    }
+
+    @Test
+    void aPlannedBlockGetsOneNoticeAndNoneForItsContents() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            text.append("whole W").append(i).append(" {\n depth 1\n colour 2\n}\n");
+        }
+        text.append("partly A {\n depth 3\n}\n");
+        Problems p = parseNoticed(text.toString());
+        String f = dir.resolve("n.conf").toString();
+        assertEquals(List.of(
+                "(" + f + ": Line 1) keyword 'whole' is not implemented by keepalived-java yet - ignoring the whole block",
+                "(" + f + ": Line 4002) keyword 'depth' is not implemented by keepalived-java yet - ignoring"),
+                p.all().stream().map(ConfigProblem::format).toList());
+        assertEquals(0, p.exitCode());
+    }
+
+    @Test
+    void keepalivedsOwnLinesAreStillReportedInsideAPlannedBlock() throws IOException {
+        Problems p = parseNoticed("whole W {\n depth 12\n bogus\n}\n");
+        String out = p.all().stream().map(ConfigProblem::format).collect(Collectors.joining("\n"));
+        assertTrue(out.contains("Line 2) number '12' outside range [0, 9]"), out);
+        assertTrue(out.contains("Line 3) Unknown keyword 'bogus'"), out);
+        assertEquals(5, p.exitCode());
     }
 }

@@ -85,4 +85,23 @@ class DaemonLoggingJvmTest {
         assertTrue(r.stderr().contains(START), r.stderr());
         assertEquals(List.of(), r.syslog());
     }
+
+    @Test
+    void ignoredKeywordsAreLoggedOnceAtStart() throws Exception {
+        Files.writeString(conf, "global_defs {\n    lvs_flush\n}\n"
+                + "virtual_server 10.0.0.1 80 {\n    protocol TCP\n}\n"
+                + "virtual_server 10.0.0.2 80 {\n    protocol TCP\n}\n");
+        String flush = "(" + conf + ": Line 2) keyword 'lvs_flush' is not implemented by keepalived-java yet - ignoring";
+        String vs = "(" + conf + ": Line 4) keyword 'virtual_server' is not implemented by keepalived-java yet";
+
+        Run r = daemon();
+        // syslog (the log a detached daemon has) has each notice once; -n without -l also shows them
+        assertEquals(1, r.syslog().stream().filter(l -> l.endsWith("]: " + flush)).count(), r.syslog().toString());
+        assertEquals(1, r.syslog().stream().filter(l -> l.contains("]: " + vs)).count(), r.syslog().toString());
+        assertTrue(r.stderr().contains(flush + "\n"), r.stderr());
+
+        Run console = daemon("-l", "-G");
+        // with -l the console log carries them, once
+        assertEquals(1, console.stderr().lines().filter(l -> l.endsWith(": " + flush)).count(), console.stderr());
+    }
 }

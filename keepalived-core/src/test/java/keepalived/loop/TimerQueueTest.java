@@ -38,6 +38,21 @@ class TimerQueueTest {
     }
 
     @Test
+    void shouldReportFiringsLaterThanTheWatchThresholdBeforeTheHandlerRuns() {
+        List<String> late = new java.util.ArrayList<>();
+        queue.lateWatch(5 * MS, ns -> late.add("late " + ns / MS + " ms, fired " + fired));
+        long t0 = clock.nanoTime();
+        named("on time").scheduleAt(t0 + 10 * MS);
+        named("4 ms late").scheduleAt(t0 + 20 * MS);
+        named("7 ms late").scheduleAt(t0 + 30 * MS);
+        queue.poll(clock.advance(10 * MS), 10);
+        queue.poll(clock.advance(14 * MS), 10);
+        queue.poll(clock.advance(13 * MS), 10);
+        assertEquals(List.of("on time", "4 ms late", "7 ms late"), fired);
+        assertEquals(List.of("late 7 ms, fired [on time, 4 ms late]"), late);
+    }
+
+    @Test
     void shouldFireEqualDeadlinesInSchedulingOrder() {
         long d = clock.nanoTime() + MS;
         for (String s : List.of("1", "2", "3", "4", "5")) {

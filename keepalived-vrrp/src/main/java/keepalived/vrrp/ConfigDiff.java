@@ -16,7 +16,7 @@ import keepalived.vrrp.state.InstanceConfig;
  *
  * <p>Instances are matched by name, as keepalived's notes and man page describe; a match whose
  * {@link Identity} changed (interface, VRID, family, VRRP version, unicast vs multicast, the
- * unicast source that picks its socket, its VMAC) is not the same router any more, so the old one
+ * unicast source that picks its socket, its VMAC, AH or not) is not the same router any more, so the old one
  * is removed and the new one starts from INIT. keepalived 2.2.7 itself matches on VRID, family
  * and interface and would keep the state of an instance that was only renamed; we restart it,
  * which is the conservative choice (a rename is rare, a changed VRID kept as MASTER is wrong).
@@ -27,12 +27,17 @@ final class ConfigDiff {
 
     /** What makes an instance the same virtual router on the same socket. */
     record Identity(String interfaceName, int vrid, boolean ipv6, int version, boolean unicast,
-            InetAddress unicastSource, List<String> vmac, boolean vmacXmitBase) {
+            InetAddress unicastSource, List<String> vmac, boolean vmacXmitBase, boolean ah,
+            List<String> addressVmacDevs) {
 
         static Identity of(Block block, InstanceConfig ic) {
             return new Identity(ic.interfaceName(), ic.vrid(), ic.ipv6(), ic.version(), ic.unicast(),
                     ic.unicast() ? ic.srcIp() : null, block.get(VrrpInstanceKeywords.USE_VMAC),
-                    block.get(VrrpInstanceKeywords.VMAC_XMIT_BASE));
+                    block.get(VrrpInstanceKeywords.VMAC_XMIT_BASE), ic.ah(),
+                    keepalived.vrrp.io.AddressVmacs.devices(ic.interfaceName(),
+                            List.of(block.get(VrrpInstanceKeywords.VIRTUAL_IPADDRESS),
+                                    block.get(VrrpInstanceKeywords.VIRTUAL_IPADDRESS_EXCLUDED)),
+                            block.get(VrrpInstanceKeywords.USE_VMAC_ADDR)));
         }
 
         /** What differs from {@code other}, for the log ("" when nothing does). */
@@ -57,6 +62,12 @@ final class ConfigDiff {
             }
             if (!Objects.equals(vmac, other.vmac) || vmacXmitBase != other.vmacXmitBase) {
                 d.add("use_vmac changed");
+            }
+            if (ah != other.ah) {
+                d.add("auth_type AH " + (ah ? "removed" : "added")); // another socket (IP protocol 51)
+            }
+            if (!Objects.equals(addressVmacDevs, other.addressVmacDevs)) {
+                d.add("address VMACs changed");
             }
             return String.join(", ", d);
         }

@@ -50,7 +50,9 @@ final class TrackScripts {
         Script(Block b, Block globalDefs) {
             name = b.name();
             NotifyScript s = b.get(VrrpScriptKeywords.SCRIPT);
-            int[] ids = keepalived.config.global.ScriptCheck.runAs(s.user(), s.group(), globalDefs);
+            // a vrrp_script's user comes from its own `user` keyword (its `script` line takes none)
+            int[] ids = keepalived.config.global.ScriptCheck.runAs(b.get(VrrpScriptKeywords.USER),
+                    b.get(VrrpScriptKeywords.GROUP), globalDefs);
             argv = keepalived.sys.RunAs.command(s.argv(), ids[0], ids[1]);
             intervalNs = Math.max(1, b.get(VrrpScriptKeywords.INTERVAL)) * 1000L;
             Long t = b.get(VrrpScriptKeywords.TIMEOUT);

@@ -38,20 +38,27 @@ import keepalived.netlink.Rtnl;
 import keepalived.netlink.RtnlEvents;
 import keepalived.sys.LinuxConstants;
 import keepalived.sys.Native;
+import keepalived.vrrp.io.AddressVmacs;
 import keepalived.vrrp.io.AdvertSocket;
 import keepalived.smtp.SmtpAlerter;
 import keepalived.smtp.SmtpSettings;
 import keepalived.vrrp.io.Announcer;
 import keepalived.vrrp.io.GarpPacing;
+import keepalived.vrrp.io.HostEvents;
+import keepalived.vrrp.io.InstalledEntryWatch;
 import keepalived.vrrp.io.NotifyFifo;
 import keepalived.vrrp.io.NotifyRunner;
 import keepalived.vrrp.io.RouteManager;
+import keepalived.vrrp.io.AcceptFirewall;
+import keepalived.vrrp.io.AcceptRuleset;
+import keepalived.vrrp.io.LocalIgmpReports;
 import keepalived.vrrp.io.VipManager;
 import keepalived.vrrp.io.VmacManager;
 import keepalived.vrrp.dump.VrrpDataDump;
 import keepalived.vrrp.dump.VrrpJsonDump;
 import keepalived.vrrp.dump.VrrpView;
 import keepalived.vrrp.packet.AdvertPacket;
+import keepalived.vrrp.packet.AhHeader;
 import keepalived.vrrp.packet.AdvertTemplate;
 import keepalived.vrrp.packet.AdvertView;
 import keepalived.vrrp.state.InstanceConfig;
@@ -86,10 +93,13 @@ public final class VrrpDaemon implements VrrpIo {
 
     // loop thread only from here on
     private Rtnl rtnl;
-    private RtnlEvents events;
+    private HostEvents events;
     private VipManager vips;
+    private AcceptFirewall firewall;
+    private LocalIgmpReports localIgmp;
     private VmacManager vmacs;
     private RouteManager routes;
+    private InstalledEntryWatch watch;
     private TrackFiles files;
     private TrackProcesses processes;
     private boolean staticInstalled;
@@ -128,7 +138,8 @@ public final class VrrpDaemon implements VrrpIo {
         Block block;
         InstanceConfig config;
         final VrrpInstance instance;
-        final AdvertSocket socket;
+        /** Replaced when the VMAC it is bound to is recreated. */
+        AdvertSocket socket;
         final byte[] source;
         /** Where the VIPs go and GARPs/NAs leave: the VMAC with use_vmac, else the instance's interface. */
         String vipDev;
@@ -136,6 +147,8 @@ public final class VrrpDaemon implements VrrpIo {
         String vmac;
         /** unicast_src_ip was not on the host at start: the socket is not bound to it, the instance stays FAULT. */
         boolean srcMissing;
+        /** use_vmac_addr / a VIP's use_vmac: interface → the VMAC its addresses go on. */
+        Map<String, String> addressVmacs = Map.of();
         final List<byte[]> destinations = new ArrayList<>();
         final List<byte[]> destinationAddresses = new ArrayList<>();
         long lastRoundNs = Long.MIN_VALUE;
@@ -157,7 +170,7 @@ public final class VrrpDaemon implements VrrpIo {
     }
 
     public VrrpDaemon(KeepalivedConfig config, DaemonContext context) throws IOException {
-        this.config = config;
+        this.config = ScriptSecurity.apply(config, false); // disabled scripts are never seen, hence never run
         this.context = context;
         this.loop = new EventLoop("vrrp");
     }
@@ -177,7 +190,7 @@ public final class VrrpDaemon implements VrrpIo {
         try {
             ready.get(30, TimeUnit.SECONDS);
             // after set-up: a big config's set-up must not run into vrrp_rlimit_rttime
-            loop.execute(() -> keepalived.daemon.ProcessTuning.vrrp(config.globalDefs()).applyToCurrentThread());
+            loop.execute(() -> keepalived.daemon.ProcessTuning.vrrp(config.globalDefs()).applyToLoopThread(loop));
         } catch (ExecutionException e) {
             loop.execute(this::close);
             loop.shutdown();
@@ -260,7 +273,7 @@ public final class VrrpDaemon implements VrrpIo {
         long t0 = System.nanoTime();
         LOG.info("Reloading");
         KeepalivedConfig previous = config;
-        config = next;
+        config = ScriptSecurity.apply(next, true);
         Block globals = next.globalDefs();
         applyGlobals(globals);
         reopenFifos(previous.globalDefs(), globals);
@@ -274,7 +287,7 @@ public final class VrrpDaemon implements VrrpIo {
         makeTrackers(oldScripts, oldFiles);
 
         Map<String, Block> wanted = new LinkedHashMap<>();
-        for (Block b : next.vrrpInstances()) {
+        for (Block b : config.vrrpInstances()) {
             wanted.put(b.name(), b);
         }
         List<Runtime> kept = new ArrayList<>();
@@ -320,6 +333,7 @@ public final class VrrpDaemon implements VrrpIo {
         }
         startTrackers();
         reloadStatic(previous, next);
+        watchEvents();
         if (globals != null && globals.get(GlobalDefsKeywords.FIFO_WRITE_VRRP_STATES_ON_RELOAD)) {
             writeFifoStates();
         }
@@ -374,6 +388,10 @@ public final class VrrpDaemon implements VrrpIo {
             ifindexes.remove(rt.vmac);
             vmacs.delete(rt.vmac);
         }
+        for (String v : rt.addressVmacs.values()) {
+            ifindexes.remove(v);
+            vmacs.delete(v);
+        }
     }
 
     /**
@@ -381,7 +399,8 @@ public final class VrrpDaemon implements VrrpIo {
      * goes to the host at once: rules, routes and addresses that left are removed (keepalived's
      * order), new ones added, and only the new addresses announced with garp_master_repeat rounds.
      */
-    private void updateInstance(Runtime rt, Block block, InstanceConfig ic) {
+    private void updateInstance(Runtime rt, Block block, InstanceConfig next) {
+        InstanceConfig ic = AddressVmacs.apply(next, rt.addressVmacs, block.get(VrrpInstanceKeywords.USE_VMAC_ADDR));
         InstanceConfig before = rt.config;
         boolean vipsSet = rt.instance.state() == VrrpState.MASTER;
         List<IpAddress> newAddresses = new ArrayList<>();
@@ -510,12 +529,22 @@ public final class VrrpDaemon implements VrrpIo {
     private void setUp() throws IOException {
         Block globals = config.globalDefs();
         applyGlobals(globals);
+        if (globals.get(GlobalDefsKeywords.DISABLE_LOCAL_IGMP)) {
+            localIgmp = LocalIgmpReports.disable(Path.of("/proc/sys"));
+        }
         rtnl = Rtnl.open();
         for (Link l : rtnl.links()) {
             ifindexes.put(l.name(), l.index());
         }
         vips = new VipManager(rtnl, this::ifindex);
+        firewall = new AcceptFirewall(AcceptRuleset.from(globals), this::ifindex);
         routes = new RouteManager(rtnl, this::ifindex);
+        watch = new InstalledEntryWatch(rtnl, vips, routes, this::installedEntries);
+        watch.reactOn(task -> loop.execute(() -> {
+            if (!stopping) {
+                task.run(); // after the batch: a link going down in it is handled first
+            }
+        }));
         installStatic(globals);
         announcer = new Announcer(this::ifindex);
         openFifos(globals);
@@ -531,12 +560,8 @@ public final class VrrpDaemon implements VrrpIo {
         }
         buildSyncGroups();
 
-        try {
-            events = RtnlEvents.open(new LinkWatcher(), 1 << 20, keepalived.netlink.Rtnetlink.RTNLGRP_LINK);
-            loop.register(events.fd(), ev -> events.poll());
-        } catch (IOException e) {
-            LOG.warn("Unable to watch interface changes: {}", e.getMessage());
-        }
+        events = new HostEvents(loop, new LinkWatcher());
+        watchEvents();
 
         StartupDelay delay = StartupDelay.from(globals, loop.nowNs());
         for (Runtime rt : instances) {
@@ -599,7 +624,8 @@ public final class VrrpDaemon implements VrrpIo {
             case PROCESS -> processes.resolve(t);
             default -> t.weight() != null ? t : new InstanceConfig.Track(t.kind(), t.name(), 0, t.reverse());
         };
-        return SyncGroupTracking.apply(InstanceConfig.from(b, globals).withTracks(resolve), b, config, resolve);
+        return SyncGroupTracking.apply(InstanceConfig.from(b, globals)
+                .plusTracks(StaticTrackGroups.trackers(config, b.name())).withTracks(resolve), b, config, resolve);
     }
 
     /**
@@ -621,7 +647,9 @@ public final class VrrpDaemon implements VrrpIo {
         List<String> vmacWords = b.get(VrrpInstanceKeywords.USE_VMAC);
         if (vmacWords != null) {
             VmacManager.Spec spec = VmacManager.Spec.parse(vmacWords, ic.vrid());
-            String name = spec.name() != null ? spec.name() : VmacManager.defaultName(ic.vrid());
+            String name = spec.name() != null ? spec.name() : VmacManager.defaultName(
+                    config.globalDefs() == null ? GlobalDefsKeywords.VMAC_PREFIX.defaultValue()
+                            : config.globalDefs().get(GlobalDefsKeywords.VMAC_PREFIX), ic.vrid());
             byte[] mac = spec.mac() != null ? spec.mac() : VmacManager.virtualMac(ic.vrid(), ic.ipv6());
             if (vmacs == null) {
                 vmacs = new VmacManager(rtnl);
@@ -640,11 +668,11 @@ public final class VrrpDaemon implements VrrpIo {
                 sockIndex = vmac.index();
             }
         }
-        AdvertSocket.Key key = new AdvertSocket.Key(sockDev, ic.ipv6(), unicastSource);
+        AdvertSocket.Key key = new AdvertSocket.Key(sockDev, ic.ipv6(), unicastSource, ic.ah());
         AdvertSocket socket = sockets.get(key);
         if (socket == null) {
             try {
-                socket = AdvertSocket.open(sockDev, sockIndex, ic.ipv6(), unicastSource, ic.unicastTtl());
+                socket = AdvertSocket.open(sockDev, sockIndex, ic.ipv6(), unicastSource, ic.unicastTtl(), ic.ah());
             } catch (keepalived.sys.NativeException e) {
                 if (unicastSource == null) {
                     throw e;
@@ -653,7 +681,7 @@ public final class VrrpDaemon implements VrrpIo {
                 LOG.info("bind unicast_src {} failed {} - {}", IpPrefix.format(unicastSource), e.errnoValue(),
                         e.errno().description());
                 LOG.info("({}): entering FAULT state (src address not configured)", ic.name());
-                socket = AdvertSocket.open(sockDev, sockIndex, ic.ipv6(), null, ic.unicastTtl());
+                socket = AdvertSocket.open(sockDev, sockIndex, ic.ipv6(), null, ic.unicastTtl(), ic.ah());
             }
             sockets.put(key, socket);
             AdvertSocket s = socket;
@@ -676,9 +704,12 @@ public final class VrrpDaemon implements VrrpIo {
             }
             return null;
         }
+        Map<String, String> addressVmacs = createAddressVmacs(b, ic);
+        ic = AddressVmacs.apply(ic, addressVmacs, b.get(VrrpInstanceKeywords.USE_VMAC_ADDR));
         VrrpInstance vi = new VrrpInstance(ic, loop.timers(), NanoClock.SYSTEM, this);
         Runtime rt = new Runtime(b, ic, vi, socket, source);
         rt.srcMissing = srcMissing;
+        rt.addressVmacs = addressVmacs;
         if (vmac != null) {
             rt.vipDev = vmac.name();
             rt.vmac = vmac.name();
@@ -701,6 +732,18 @@ public final class VrrpDaemon implements VrrpIo {
     /** unicast_fault_no_peer without any unicast_peer: FAULT rather than multicast. */
     private static boolean faultsWithoutPeers(Block b) {
         return b.get(VrrpInstanceKeywords.UNICAST_FAULT_NO_PEER) && b.get(VrrpInstanceKeywords.UNICAST_PEERS).isEmpty();
+    }
+
+    /** The address VMACs of the instance (see {@link AddressVmacs}), made now. */
+    private Map<String, String> createAddressVmacs(Block b, InstanceConfig ic) {
+        List<String> devs = AddressVmacs.devices(ic, b.get(VrrpInstanceKeywords.USE_VMAC_ADDR));
+        if (devs.isEmpty()) {
+            return Map.of();
+        }
+        if (vmacs == null) {
+            vmacs = new VmacManager(rtnl);
+        }
+        return AddressVmacs.create(vmacs, AddressVmacs.prefix(config.globalDefs()), ic, devs, this::ifindex);
     }
 
     /** Unicast peers or the multicast group (joined unless {@code before} had joined it), and GARP pacing. */
@@ -964,7 +1007,22 @@ public final class VrrpDaemon implements VrrpIo {
             }
             dst = dst4;
         }
-        AdvertPacket.Verdict verdict = AdvertPacket.decode(payload, src, dst, ttl, v3ChecksumAsV2, view);
+        AdvertPacket.Verdict verdict = AdvertPacket.Verdict.OK;
+        if (socket.isAh()) {
+            verdict = AhHeader.strip(payload, view);
+            if (verdict != AdvertPacket.Verdict.OK) {
+                // someone else's IPsec, or too short to name a VRID: keepalived counts neither
+                if (verdict != AdvertPacket.Verdict.NOT_VRRP) {
+                    malformed++;
+                }
+                return;
+            }
+        } else {
+            view.noAh();
+        }
+        if (verdict == AdvertPacket.Verdict.OK) {
+            verdict = AdvertPacket.decode(payload, src, dst, ttl, v3ChecksumAsV2, view);
+        }
         VrrpInstance[] table = byVrid.get(socket);
         VrrpInstance target = table == null || payload.remaining() < 2 ? null : table[view.vrid()];
         if (verdict != AdvertPacket.Verdict.OK) {
@@ -999,14 +1057,32 @@ public final class VrrpDaemon implements VrrpIo {
             return;
         }
         AdvertTemplate t = instance.template();
-        for (int i = 0; i < rt.destinations.size(); i++) {
+        AhHeader ah = instance.ah();
+        if (ah != null && rt.socket.isAh()) {
+            sendAhAdvert(rt, t, ah, priority);
+        } else {
+            for (int i = 0; i < rt.destinations.size(); i++) {
             out.clear();
-            AdvertPacket.encode(out, t, priority, rt.source, rt.destinationAddresses.get(i));
-            out.flip();
-            rt.socket.send(out, rt.destinations.get(i));
+                AdvertPacket.encode(out, t, priority, rt.source, rt.destinationAddresses.get(i));
+                out.flip();
+                rt.socket.send(out, rt.destinations.get(i));
+            }
         }
         if (priority == 0) {
             LOG.debug("({}) sent 0 priority", instance.name());
+        }
+    }
+
+    /** One AH advert round: a new IP id and sequence number, then a whole IP packet per destination. */
+    private void sendAhAdvert(Runtime rt, AdvertTemplate t, AhHeader ah, int priority) {
+        ah.nextAdvert();
+        boolean unicast = rt.config.unicast();
+        int ttl = unicast ? rt.config.unicastTtl() : AdvertPacket.TTL;
+        for (int i = 0; i < rt.destinations.size(); i++) {
+            out.clear();
+            ah.encode(out, t, priority, rt.source, rt.destinationAddresses.get(i), ttl, unicast);
+            out.flip();
+            rt.socket.send(out, rt.destinations.get(i));
         }
     }
 
@@ -1018,6 +1094,9 @@ public final class VrrpDaemon implements VrrpIo {
         }
         InstanceConfig ic = rt.config;
         if (installed) {
+            if (AcceptFirewall.applies(ic)) { // keepalived blocks the VIPs before adding them
+                firewall.block(instance.name(), ic.vips(), rt.vipDev);
+            }
             LOG.debug("({}) setting VIPs.", instance.name());
             vips.add(ic.vips(), rt.vipDev);
             vips.add(ic.evips(), rt.vipDev);
@@ -1045,6 +1124,9 @@ public final class VrrpDaemon implements VrrpIo {
             LOG.debug("({}) removing VIPs.", instance.name());
             vips.remove(ic.vips(), rt.vipDev);
             vips.remove(ic.evips(), rt.vipDev);
+            if (AcceptFirewall.applies(ic)) {
+                firewall.unblock(instance.name());
+            }
         }
     }
 
@@ -1104,7 +1186,9 @@ public final class VrrpDaemon implements VrrpIo {
 
     @Override
     public void stateChanging(VrrpInstance instance, VrrpState from, VrrpState to) {
-        LOG.info("({}) Entering {} STATE{}", instance.name(), to, from == VrrpState.INIT ? " (init)" : "");
+        // keepalived marks the initial BACKUP/FAULT; an owner's first MASTER is a plain transition
+        LOG.info("({}) Entering {} STATE{}", instance.name(), to,
+                from == VrrpState.INIT && to != VrrpState.MASTER ? " (init)" : "");
     }
 
     @Override
@@ -1217,14 +1301,59 @@ public final class VrrpDaemon implements VrrpIo {
         }
     }
 
-    // ---- link events
+    // ---- link events and what the host does to our entries
+
+    /** Links, addresses and, when keepalived would watch them, routes and rules. */
+    private void watchEvents() {
+        boolean r = StaticTrackGroups.routesWatched(config);
+        boolean u = StaticTrackGroups.rulesWatched(config);
+        if (events.subscribe(r, u)) {
+            watch.watching(r, u);
+        }
+    }
+
+    /** What we installed now: the MASTERs' VIPs, eVIPs, routes and rules, and the static entries. */
+    private List<InstalledEntryWatch.Entry> installedEntries() {
+        List<InstalledEntryWatch.Entry> l = new ArrayList<>();
+        for (Runtime rt : instances) {
+            if (rt.instance.state() == VrrpState.MASTER) {
+                InstalledEntryWatch.addInstance(l, rt.instance, rt.config, rt.vipDev, this::ifindex);
+            }
+        }
+        if (staticInstalled) {
+            Block root = config.root();
+            InstalledEntryWatch.addStatic(l, root.get(StaticKeywords.STATIC_ADDRESSES),
+                    root.get(StaticKeywords.STATIC_ROUTES), root.get(StaticKeywords.STATIC_RULES),
+                    defaultInterface(config.globalDefs()), this::ifindex);
+        }
+        return l;
+    }
+
+    /** Up (and carrier) per interface index, as the link events last said. */
+    private final Map<Integer, Boolean> linkStates = new HashMap<>();
 
     private final class LinkWatcher implements RtnlEvents.Listener {
-        private final Map<Integer, Boolean> up = new HashMap<>();
+        private final Map<Integer, Boolean> up = linkStates;
 
         @Override
         public void resyncNeeded() {
             LOG.warn("Netlink events were lost - interface state may be stale");
+            watch.resync();
+        }
+
+        @Override
+        public void address(Address address, boolean deleted) {
+            watch.address(address, deleted);
+        }
+
+        @Override
+        public void route(keepalived.netlink.Route route, boolean deleted) {
+            watch.route(route, deleted);
+        }
+
+        @Override
+        public void rule(keepalived.netlink.Rule rule, boolean deleted) {
+            watch.rule(rule, deleted);
         }
 
         @Override
@@ -1233,13 +1362,33 @@ public final class VrrpDaemon implements VrrpIo {
             announcer.forget(link.name());
             boolean nowUp = !deleted && link.isUp() && link.hasCarrier();
             Boolean before = up.put(link.index(), nowUp);
+            if (deleted && before != null) {
+                if (before) {
+                    linkChanged(link, false);
+                }
+                LOG.info("Interface {} deleted", link.name());
+                up.remove(link.index());
+                for (Runtime rt : List.copyOf(instances)) {
+                    if (link.name().equals(rt.vmac) && !stopping) {
+                        recreateVmac(rt);
+                    }
+                }
+                return;
+            }
             if (before != null && before == nowUp) {
                 return;
             }
             if (before == null && nowUp) {
                 return; // first sighting of an interface that is up: nothing changed
             }
+            linkChanged(link, nowUp);
+        }
+
+        private void linkChanged(Link link, boolean nowUp) {
             LOG.info("Netlink reports {} {}", link.name(), nowUp ? "up" : "down");
+            if (nowUp && staticInstalled) {
+                watch.linkUp(link.name());
+            }
             for (Runtime rt : instances) {
                 if (rt.socket.ifindex() == link.index()) {
                     rt.instance.onInterfaceChange(nowUp);
@@ -1249,6 +1398,54 @@ public final class VrrpDaemon implements VrrpIo {
                         rt.instance.onTrackerChange(TrackKind.INTERFACE, t.name(), nowUp);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * The instance's VMAC was deleted by someone else: as keepalived 2.2.7 (observed) it is made
+     * again (same name and MAC) and the advert socket bound to the old one is replaced; the new
+     * link's "up" event takes the instance out of the FAULT the old one's going caused.
+     */
+    private void recreateVmac(Runtime rt) {
+        InstanceConfig ic = rt.config;
+        VmacManager.Vmac v;
+        try {
+            v = vmacs.recreate(rt.vmac, ic.ipv6() ? InetAddress.getByAddress(rt.source) : null);
+        } catch (IOException e) {
+            LOG.error("({}) Recreating VMAC interface {} failed: {}", ic.name(), rt.vmac, e.getMessage());
+            return;
+        }
+        if (v == null) {
+            return;
+        }
+        ifindexes.put(v.name(), v.index());
+        linkStates.put(v.index(), false); // its "up" event tells the instance
+        AdvertSocket old = rt.socket;
+        if (old.ifname().equals(v.name())) {
+            try {
+                AdvertSocket s = AdvertSocket.open(v.name(), v.index(), ic.ipv6(), old.unicastSource(), ic.unicastTtl(),
+                        old.isAh());
+                EventLoop.Registration reg = registrations.remove(old);
+                if (reg != null) {
+                    reg.cancel();
+                }
+                old.close();
+                sockets.put(new AdvertSocket.Key(v.name(), ic.ipv6(), old.unicastSource(), old.isAh()), s);
+                byVrid.put(s, byVrid.remove(old));
+                registrations.put(s, loop.register(s.fd(), ev -> s.drain(this::onDatagram)));
+                for (Runtime other : instances) {
+                    if (other.socket == old) {
+                        other.socket = s;
+                        setDestinations(other, null);
+                        if (!ic.ipv6() && old.unicastSource() == null) {
+                            s.multicastSource(InetAddress.getByAddress(other.source));
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                LOG.error("({}) Reopening the VRRP socket on {} failed: {}", ic.name(), v.name(), e.getMessage());
+                return;
             }
         }
     }
@@ -1316,6 +1513,12 @@ public final class VrrpDaemon implements VrrpIo {
         if (vmacs != null) {
             vmacs.close();
         }
+        if (firewall != null) {
+            firewall.close();
+        }
+        if (localIgmp != null) {
+            localIgmp.close();
+        }
         try {
             if (events != null) {
                 events.close();
@@ -1358,7 +1561,7 @@ public final class VrrpDaemon implements VrrpIo {
     private VrrpView dumpView() {
         Map<AdvertSocket, VrrpView.Socket> socks = new LinkedHashMap<>();
         for (AdvertSocket s : sockets.values()) {
-            socks.put(s, new VrrpView.Socket(s.fd(), s.ifname(), s.isIpv6(), s.unicastSource()));
+            socks.put(s, new VrrpView.Socket(s.fd(), s.ifname(), s.isIpv6(), s.unicastSource(), s.isAh()));
         }
         Map<String, Block> blocks = new HashMap<>();
         config.vrrpInstances().forEach(b -> blocks.put(b.name(), b));

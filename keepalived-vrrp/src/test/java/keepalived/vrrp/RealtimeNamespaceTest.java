@@ -92,6 +92,71 @@ class RealtimeNamespaceTest {
         assertEquals(List.of("15000", "unlimited", "us"), List.of(rttime.substring(26).trim().split("\\s+")), limits);
     }
 
+    @Test
+    @Timeout(60)
+    void noSwapLocksTheProcessAndALateLoopRaisesItselfToRealtime() throws Exception {
+        Path conf = dir.resolve("keepalived.conf");
+        Files.writeString(conf, """
+                global_defs {
+                    vrrp_no_swap
+                    max_auto_priority 3
+                    min_auto_priority_delay 200000
+                }
+                vrrp_instance VI_1 {
+                    state BACKUP
+                    interface eth0
+                    virtual_router_id 66
+                    priority 255
+                    advert_int 1
+                    virtual_ipaddress { 10.250.45.100/24 }
+                }
+                """);
+        Path out = dir.resolve("daemon.log");
+        daemon = DaemonJvm.start(NS, conf, out);
+        assertTrue(waitFor(() -> read(out).contains("Entering MASTER STATE")), () -> read(out));
+        long[] loop = findTask("vrrp");
+        assertNotNull(loop, "no task named vrrp in the daemon's processes");
+        String pid = Long.toString(loop[0]);
+        String tid = Long.toString(loop[1]);
+
+        // vrrp_no_swap: pages locked as touched (MCL_ONFAULT), so the locked size is what is resident
+        String status = Files.readString(Path.of("/proc", pid, "status"));
+        long locked = Long.parseLong(status.lines().filter(l -> l.startsWith("VmLck:")).findFirst().orElseThrow()
+                .replaceAll("\\D", ""));
+        assertTrue(locked > 10_000, status); // kB
+
+        // not late yet: normal scheduling (a 200 ms late timer on a loaded box would already raise it)
+        assertTrue(chrt(tid).contains("SCHED_OTHER") || rtPriority(tid) >= 1, () -> chrt(tid));
+        // a stopped process misses its 1 s advert deadline: the next firing is late, one step up, capped at 3
+        for (int step = 1; step <= 4; step++) {
+            int before = rtPriority(tid);
+            Cmd.run("kill", "-STOP", pid).check();
+            Thread.sleep(1300);
+            Cmd.run("kill", "-CONT", pid).check();
+            int expected = Math.min(before + 1, 3);
+            assertTrue(waitFor(() -> rtPriority(tid) >= expected), () -> chrt(tid));
+            assertTrue(chrt(tid).contains("SCHED_RR"), () -> chrt(tid));
+        }
+        assertEquals(3, rtPriority(tid), () -> chrt(tid));
+        String limits = Files.readString(Path.of("/proc", pid, "limits"));
+        assertTrue(limits.lines().anyMatch(l -> l.startsWith("Max realtime timeout") && l.contains("5000")), limits);
+    }
+
+    /** The thread's real-time priority, 0 when it is not real-time. */
+    private static int rtPriority(String tid) {
+        String c = chrt(tid);
+        int at = c.indexOf("priority: ");
+        return c.contains("SCHED_RR") && at >= 0 ? Integer.parseInt(c.substring(at + 10).trim().split("\\s+")[0]) : 0;
+    }
+
+    private static String chrt(String tid) {
+        try {
+            return Cmd.run("chrt", "-p", tid).stdout();
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
     /** {pid, tid} of the first task named {@code comm} in the daemon or any of its descendants. */
     private long[] findTask(String comm) throws IOException {
         List<ProcessHandle> procs = Stream.concat(Stream.of(daemon.toHandle()), daemon.descendants()).toList();

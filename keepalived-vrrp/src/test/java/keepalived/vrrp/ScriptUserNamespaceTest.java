@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Scripts run as their user, as keepalived runs them: {@code script_user} for scripts without
- * their own, the user written after a script otherwise. Checked by what id(1) says inside them.
+ * their own, the user written after a script (or a vrrp_script's {@code user}) otherwise. Checked
+ * by what id(1) says inside them.
  */
 class ScriptUserNamespaceTest {
     private static final String NS = "rsu" + ProcessHandle.current().pid();
@@ -72,6 +73,11 @@ class ScriptUserNamespaceTest {
                     script "%1$s check"
                     interval 1
                 }
+                vrrp_script chk_root {
+                    script "%1$s rootcheck"
+                    interval 1
+                    user root
+                }
                 vrrp_instance VI_1 {
                     state BACKUP
                     interface eth0
@@ -84,6 +90,7 @@ class ScriptUserNamespaceTest {
                     }
                     track_script {
                         chk
+                        chk_root
                     }
                     notify_master "%1$s master"
                     notify "%1$s generic" root
@@ -96,6 +103,6 @@ class ScriptUserNamespaceTest {
         String nobody = Cmd.run("id", "-u", "nobody").check().stdout().strip() + ":"
                 + Cmd.run("getent", "group", "nogroup").check().stdout().split(":")[2];
         assertTrue(waitFor(() -> contains(ids, "master " + nobody) && contains(ids, "check " + nobody)
-                && contains(ids, "generic 0:0")), () -> read(ids) + "\n" + read(out));
+                && contains(ids, "generic 0:0") && contains(ids, "rootcheck 0:0")), () -> read(ids) + "\n" + read(out));
     }
 }

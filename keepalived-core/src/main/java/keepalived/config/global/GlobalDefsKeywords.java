@@ -208,6 +208,9 @@ public final class GlobalDefsKeywords {
 
     public static void install(Schema top) {
         top.merged("global_defs", GLOBAL_DEFS, SCHEMA);
+        // the block itself is read by every process (KeepalivedConfig.globalDefs()); its
+        // keywords carry their own status below
+        top.implemented("global_defs");
     }
 
     /** The effective lower-priority GARP delay (defaults to the master delay). */
@@ -244,6 +247,8 @@ public final class GlobalDefsKeywords {
                 "smtp_server", "smtp_connect_timeout", "smtp_helo_name", "smtp_alert", "smtp_alert_vrrp",
                 "no_email_faults", "vrrp_rt_priority", "vrrp_cpu_affinity", "vrrp_rlimit_rttime", "vrrp_rlimit_rtime",
                 "vrrp_priority");
+        // keepalived-vrrp io.AcceptFirewall: keepalived's nftables drop sets for no_accept / strict mode
+        SCHEMA.implemented("vrrp_strict", "nftables", "nftables_priority", "nftables_counters");
         // keepalived.daemon.Watchdog runs these in the parent
         SCHEMA.implemented("startup_script", "startup_script_timeout", "shutdown_script", "shutdown_script_timeout");
         // notify and track scripts run as their user through setpriv (keepalived.sys.RunAs)
@@ -256,5 +261,13 @@ public final class GlobalDefsKeywords {
         SCHEMA.implemented("umask");
         // keepalived.vrrp.ExtraInterfaceGarp ("all" mode; without it only VIPs on VMACs of other interfaces)
         SCHEMA.implemented("vrrp_garp_extra_if", "vrrp_vmac_garp_intvl");
+        // keepalived-vrrp ScriptSecurity disables insecure vrrp_script / notify scripts (it.ScriptSecurityScenarios)
+        SCHEMA.implemented("enable_script_security");
+        // keepalived.daemon.ProcessTuning on the VRRP loop thread (mlockall, late-timer watch)
+        SCHEMA.implemented("vrrp_no_swap", "max_auto_priority", "min_auto_priority_delay");
+        // keepalived.vrrp.io.LocalIgmpReports
+        SCHEMA.implemented("disable_local_igmp");
+        // VMAC names (keepalived.vrrp.VrrpDaemon, io.AddressVmacs)
+        SCHEMA.implemented("vmac_prefix", "vmac_addr_prefix");
     }
 }

@@ -110,6 +110,16 @@ public final class ScriptCheck {
                         && (((Integer) st.get("gid") != 0 && (mode & S_IWGRP) != 0) || (mode & S_IWOTH) != 0));
     }
 
+    /**
+     * With enable_script_security keepalived will not fall back to root for a script without its
+     * own user when neither script_user nor the keepalived_script user exists: it drops the script.
+     */
+    public static boolean defaultUserRefused(String user, Block globalDefs) {
+        return user == null && globalDefs.get(GlobalDefsKeywords.ENABLE_SCRIPT_SECURITY)
+                && globalDefs.get(GlobalDefsKeywords.SCRIPT_USER) == null
+                && !UserDb.userExists(UserDb.DEFAULT_SCRIPT_USER);
+    }
+
     /** uid and gid the script runs as: its own user, else script_user, else keepalived_script, else root. */
     public static int[] runAs(String user, String group, Block globalDefs) {
         return ids(user, group, globalDefs);
@@ -203,15 +213,24 @@ public final class ScriptCheck {
             }
         }
 
+        /** Whether keepalived complains: scripts would run and script security is off. */
+        public boolean violation(boolean scriptSecurity) {
+            return scripts && !scriptSecurity;
+        }
+
         /**
-         * Reports the violation unless script security is on; {@code what} is "" for VRRP and
-         * "check " for the checker ("SECURITY VIOLATION - check scripts are being executed ...").
+         * The complaint; {@code what} is "" for VRRP and "check " for the checker
+         * ("SECURITY VIOLATION - check scripts are being executed ...").
          */
+        public String violationMessage(String what) {
+            return "SECURITY VIOLATION - " + what + "scripts are being executed but script_security not enabled."
+                    + (insecure ? " There are insecure scripts." : "");
+        }
+
+        /** Reports the violation unless script security is on. */
         public void report(Problems p, String what, boolean scriptSecurity) {
-            if (scripts && !scriptSecurity) {
-                p.report(Severity.SECURITY, null, "SECURITY VIOLATION - " + what
-                        + "scripts are being executed but script_security not enabled."
-                        + (insecure ? " There are insecure scripts." : ""));
+            if (violation(scriptSecurity)) {
+                p.report(Severity.SECURITY, null, violationMessage(what));
             }
         }
     }

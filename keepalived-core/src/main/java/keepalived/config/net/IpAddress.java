@@ -198,6 +198,12 @@ public record IpAddress(InetAddress address, int prefixLength, String broadcast,
         return new IpAddress(addr, len, brd, dev, scope, label, peer, flags, lft, trackGroup, useVmac, noTrack, o);
     }
 
+    /** The same line on another interface (an address VMAC of use_vmac_addr / use_vmac). */
+    public IpAddress withDev(String otherDev) {
+        return new IpAddress(address, prefixLength, broadcast, otherDev, scope, label, peer, flags, preferredLft,
+                trackGroup, useVmac, noTrack, origin);
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(text());

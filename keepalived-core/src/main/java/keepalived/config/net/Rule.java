@@ -12,13 +12,14 @@ import keepalived.config.Problems;
  * One rule line of {@code static_rules} / {@code virtual_rules} (iproute2 {@code ip rule} syntax).
  * Typed fields for selectors and the action; other options in {@link #options()}.
  *
- * @param preference defaulted to 16384 with keepalived's warning when absent
+ * @param preference when absent, keepalived's default with its warning: 16384 for the first such rule of
+ *                   the config, one less for each next one
  * @param action the table/goto/type action words, e.g. {@code table 100}
  */
 public record Rule(IpPrefix from, IpPrefix to, boolean not, String table, long preference, String action,
         boolean inet6, boolean noTrack, String trackGroup, Map<String, String> options, Origin origin) {
 
-    private static final Set<String> ONE = Set.of("tos", "dsfield", "fwmark", "realms", "iif", "iifname", "oif",
+    private static final Set<String> ONE = Set.of("tos", "dsfield", "fwmark", "realms", "iif", "iifname", "dev", "oif",
             "oifname", "goto", "uidrange", "protocol", "ipproto", "sport", "dport", "suppress_prefixlength",
             "suppress_ifgroup", "tunnel-id", "type");
     private static final Set<String> BARE = Set.of("nop", "l3mdev", "blackhole", "prohibit", "unreachable");
@@ -27,8 +28,16 @@ public record Rule(IpPrefix from, IpPrefix to, boolean not, String table, long p
         options = Map.copyOf(options);
     }
 
-    /** Parses a rule line, reporting as keepalived does; null when keepalived drops it. */
+    /** Parses a static_rules line (track_group allowed). */
     public static Rule parse(Args a) {
+        return parse(a, true);
+    }
+
+    /**
+     * Parses a rule line, reporting as keepalived does; null when keepalived drops it. Only a
+     * static rule may name a track_group, and then it needs dev/iif (the interface it follows).
+     */
+    public static Rule parse(Args a, boolean isStatic) {
         Problems p = a.problems();
         Origin o = a.origin();
         IpPrefix from = null;
@@ -55,7 +64,7 @@ public record Rule(IpPrefix from, IpPrefix to, boolean not, String table, long p
                         break;
                     }
                     if (!ONE.contains(w) && !Set.of("from", "to", "table", "lookup", "preference", "priority",
-                            "order", "track_group").contains(w)) {
+                            "order").contains(w) && !(isStatic && w.equals("track_group"))) {
                         p.error(o, "Unknown rule option " + w);
                         return null;
                     }
@@ -103,17 +112,30 @@ public record Rule(IpPrefix from, IpPrefix to, boolean not, String table, long p
             i++;
         }
         if (pref == null) {
-            p.warning(o, "Rule has no preference specified - setting to 16384. This is probably not what you want.");
-            pref = 16384L;
+            pref = p.takeDefaultRulePreference();
+            p.warning(o, "Rule has no preference specified - setting to " + pref + ". This is probably not what you want.");
         }
         if (trackGroup != null && noTrack) {
             p.error(o, "Static rule has both track_group and no_track set - not tracking");
+            trackGroup = null;
+        }
+        if (trackGroup != null && iif(opts) == null) {
+            p.error(o, "Static rule cannot have track_group if dev/iif not specified");
             trackGroup = null;
         }
         String action = table != null ? "table " + table
                 : opts.containsKey("goto") ? "goto " + opts.get("goto")
                 : opts.keySet().stream().filter(BARE::contains).findFirst().orElse(null);
         return new Rule(from, to, not, table, pref, action, inet6, noTrack, trackGroup, opts, o);
+    }
+
+    /** The input interface of the rule's options (iif, iifname or dev), or null. */
+    public static String iif(Map<String, String> options) {
+        String v = options.get("iif");
+        if (v == null) {
+            v = options.get("iifname");
+        }
+        return v != null ? v : options.get("dev");
     }
 
     @Override

@@ -21,6 +21,7 @@ public final class TrackGroupKeywords {
                 b.add(GROUP, w, a.origin());
             }
         }).doc("vrrp_instance names");
+        SCHEMA.implemented("group"); // keepalived.vrrp.StaticTrackGroups
         SCHEMA.onClose((b, p) -> {
             if (b.isSet(GROUP) && b.get(GROUP).isEmpty()) {
                 p.error(b.closeOrigin(), "Warning - track group " + b.name() + " has empty group block");

@@ -165,12 +165,7 @@ public final class VrrpInstanceKeywords {
             String w = a.required(1);
             switch (w) {
                 case "PASS" -> b.set(AUTH_TYPE, AuthType.PASS, a.origin());
-                case "AH" -> {
-                    b.set(AUTH_TYPE, AuthType.AH, a.origin());
-                    // IPsec AH on adverts is not implemented: say so rather than run without it
-                    a.problems().notice(a.origin(), "auth_type AH is not supported by keepalived-java"
-                            + " - adverts are sent without authentication");
-                }
+                case "AH" -> b.set(AUTH_TYPE, AuthType.AH, a.origin());
                 default -> a.error(who(b) + "unknown authentication type '" + w + "'");
             }
         }).doc("PASS|AH");
@@ -188,7 +183,7 @@ public final class VrrpInstanceKeywords {
                 .doc("addresses moved with the VIPs but not advertised");
         s.bareFlag("no_virtual_ipaddress", NO_VIRTUAL_IPADDRESS).since("2.4").doc("silence the no-VIP warning");
         s.list("virtual_routes", VIRTUAL_ROUTES, a -> Route.parse(a, false)).doc("routes installed while MASTER");
-        s.list("virtual_rules", VIRTUAL_RULES, Rule::parse).doc("rules installed while MASTER");
+        s.list("virtual_rules", VIRTUAL_RULES, a -> Rule.parse(a, false)).doc("rules installed while MASTER");
         TrackList.INTERFACE.declare(s, TRACK_INTERFACE);
         TrackList.SCRIPT.declare(s, TRACK_SCRIPT);
         TrackList.FILE.declare(s, TRACK_FILE);
@@ -522,7 +517,7 @@ public final class VrrpInstanceKeywords {
                 "higher_prio_send_advert", "track_interface", "track_script", "notify", "notify_master",
                 "notify_backup", "notify_fault", "notify_stop", "notify_master_rx_lower_pri",
                 "notify_priority_changes", "virtual_routes", "virtual_rules", "track_file", "track_process",
-                "use_vmac", "vmac_xmit_base", "smtp_alert");
+                "use_vmac", "vmac_xmit_base", "smtp_alert", "accept", "no_accept", "strict_mode", "use_vmac_addr");
         AUTHENTICATION.implemented("auth_type", "auth_pass");
         // VrrpInstance.configFault; VrrpDaemon.removeInstance
         SCHEMA.implemented("unicast_fault_no_peer", "notify_deleted");

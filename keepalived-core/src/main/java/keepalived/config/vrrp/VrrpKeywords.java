@@ -66,6 +66,8 @@ public final class VrrpKeywords {
                 .owner(Keyword.Owner.VRRP).doc("a VRRP virtual router");
         top.implemented("vrrp_instance", "vrrp_script", "vrrp_sync_group", "track_file", "vrrp_track_file",
                 "vrrp_track_process", "garp_group");
+        // keepalived.vrrp.StaticTrackGroups: the group's instances track the static entries' interfaces
+        top.implemented("track_group");
     }
 
     /** Header handler of named blocks: checks the name, stamps the parse order (see {@link ParseOrder}). */

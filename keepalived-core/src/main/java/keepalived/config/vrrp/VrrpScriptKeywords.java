@@ -105,5 +105,7 @@ public final class VrrpScriptKeywords {
     // What keepalived-vrrp honours today (docs/compatibility.md); the rest is parsed and planned.
     static {
         SCHEMA.implemented("script", "interval", "timeout", "weight", "rise", "fall", "init_fail");
+        // keepalived.vrrp.TrackScripts runs the script as this user (ScriptUserNamespaceTest)
+        SCHEMA.implemented("user");
     }
 }

@@ -261,7 +261,7 @@ public final class VrrpDataDump {
         l(1, "fd_in " + s.fd() + " fd_out = " + s.fd());
         kv(3, "Interface", s.ifname());
         kv(3, "Family", s.ipv6() ? "IPv6" : "IPv4");
-        kv(3, "Protocol", "VRRP");
+        kv(3, "Protocol", s.ah() ? "AH" : "VRRP");
         kv(3, "Type", s.unicastSource() != null ? "Unicast" : "Multicast");
         if (s.unicastSource() != null) {
             kv(3, "Address", IpPrefix.format(s.unicastSource()));

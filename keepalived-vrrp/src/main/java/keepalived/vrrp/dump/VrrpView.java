@@ -35,6 +35,6 @@ public record VrrpView(KeepalivedConfig config, List<Instance> instances, List<S
     }
 
     /** One advert socket: keepalived's sockpool entry (we use one fd for both directions). */
-    public record Socket(int fd, String ifname, boolean ipv6, InetAddress unicastSource) {
+    public record Socket(int fd, String ifname, boolean ipv6, InetAddress unicastSource, boolean ah) {
     }
 }

@@ -19,6 +19,10 @@ import org.slf4j.LoggerFactory;
  * by default, {@link #join}) or, for unicast instances, bound to the unicast source address. Received datagrams are handed over
  * with the IPv4 header already stripped and the TTL / hop limit taken from it (or the cmsg).
  * Non-blocking; registered in the event loop by its owner.
+ *
+ * <p>Instances with {@code auth_type AH} get their own IPv4 socket of protocol 51 (keepalived's
+ * sockpool has a protocol per entry too): it sends whole IP packets (IP_HDRINCL, since the AH ICV
+ * covers the IP id and TTL) and receives AH packets, the IP header left in front of the position.
  */
 public final class AdvertSocket implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("keepalived.vrrp");
@@ -36,12 +40,15 @@ public final class AdvertSocket implements AutoCloseable {
     private final int ifindex;
     private final boolean ipv6;
     private final InetAddress unicastSource;
+    private final boolean ah;
     private final RawSocket socket;
     private final byte[] destination = new byte[16];
     private long receiveErrors;
     private long sendErrors;
 
-    private AdvertSocket(String ifname, int ifindex, boolean ipv6, InetAddress unicastSource, RawSocket socket) {
+    private AdvertSocket(String ifname, int ifindex, boolean ipv6, InetAddress unicastSource, boolean ah,
+            RawSocket socket) {
+        this.ah = ah;
         this.ifname = ifname;
         this.ifindex = ifindex;
         this.ipv6 = ipv6;
@@ -55,8 +62,21 @@ public final class AdvertSocket implements AutoCloseable {
      */
     public static AdvertSocket open(String ifname, int ifindex, boolean ipv6, InetAddress unicastSource,
             int unicastTtl) throws NativeException {
-        RawSocket s = ipv6 ? RawSocket.ipv6(IpConstants.IPPROTO_VRRP) : RawSocket.ipv4(IpConstants.IPPROTO_VRRP);
+        return open(ifname, ifindex, ipv6, unicastSource, unicastTtl, false);
+    }
+
+    /** As {@link #open(String, int, boolean, InetAddress, int)}; {@code ah}: the IPv4 protocol-51 socket of AH instances. */
+    public static AdvertSocket open(String ifname, int ifindex, boolean ipv6, InetAddress unicastSource,
+            int unicastTtl, boolean ah) throws NativeException {
+        if (ah && ipv6) {
+            throw new IllegalArgumentException("AH is IPv4 only");
+        }
+        RawSocket s = ipv6 ? RawSocket.ipv6(IpConstants.IPPROTO_VRRP)
+                : RawSocket.ipv4(ah ? IpConstants.IPPROTO_AH : IpConstants.IPPROTO_VRRP);
         try {
+            if (ah) {
+                s.headerIncluded();
+            }
             s.bindToDevice(ifname);
             s.receivePacketInfo();
             if (ipv6) {
@@ -70,7 +90,7 @@ public final class AdvertSocket implements AutoCloseable {
                 s.unicastHops(unicastTtl);
                 s.bind(SockAddr.inet(unicastSource, 0, ifindex));
             }
-            return new AdvertSocket(ifname, ifindex, ipv6, unicastSource, s);
+            return new AdvertSocket(ifname, ifindex, ipv6, unicastSource, ah, s);
         } catch (NativeException | RuntimeException e) {
             s.close();
             throw e;
@@ -95,6 +115,11 @@ public final class AdvertSocket implements AutoCloseable {
 
     public InetAddress unicastSource() {
         return unicastSource;
+    }
+
+    /** The protocol-51 socket of AH instances. */
+    public boolean isAh() {
+        return ah;
     }
 
     /**
@@ -208,8 +233,8 @@ public final class AdvertSocket implements AutoCloseable {
         }
     }
 
-    /** Key of the socket pool: one socket per interface, family and unicast source. */
-    public record Key(String ifname, boolean ipv6, InetAddress unicastSource) {
+    /** Key of the socket pool: one socket per interface, family, unicast source and protocol (VRRP or AH). */
+    public record Key(String ifname, boolean ipv6, InetAddress unicastSource, boolean ah) {
     }
 
     static InetAddress literal(String s) {

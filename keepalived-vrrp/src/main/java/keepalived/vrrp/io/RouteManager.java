@@ -42,9 +42,18 @@ public final class RouteManager {
     private final Rtnl rtnl;
     private final VipManager.Interfaces interfaces;
 
+    private java.util.function.Consumer<Route> routeRemoved = r -> { };
+    private java.util.function.Consumer<Rule> ruleRemoved = r -> { };
+
     public RouteManager(Rtnl rtnl, VipManager.Interfaces interfaces) {
         this.rtnl = rtnl;
         this.interfaces = interfaces;
+    }
+
+    /** Told of every route and rule this manager removed (so that their RTM_DEL* are known to be ours). */
+    public void onRemoved(java.util.function.Consumer<Route> routes, java.util.function.Consumer<Rule> rules) {
+        this.routeRemoved = routes;
+        this.ruleRemoved = rules;
     }
 
     /** Adds every route; returns how many failed (logged). */
@@ -82,6 +91,7 @@ public final class RouteManager {
             }
             try {
                 rtnl.deleteRoute(nl);
+                routeRemoved.accept(nl);
             } catch (NativeException e) {
                 int errno = e.errnoValue();
                 if (errno != ESRCH && errno != ENOENT && errno != ENODEV) {
@@ -131,6 +141,7 @@ public final class RouteManager {
             }
             try {
                 rtnl.deleteRule(nl);
+                ruleRemoved.accept(nl);
             } catch (NativeException e) {
                 int errno = e.errnoValue();
                 if (errno != ENOENT && errno != ESRCH) {
@@ -243,6 +254,10 @@ public final class RouteManager {
             boolean v6 = r.inet6() || r.from() != null && r.from().isIpv6() || r.to() != null && r.to().isIpv6();
             Rule.Builder b = Rule.builder(v6 ? LinuxConstants.AF_INET6 : LinuxConstants.AF_INET);
             b.priority(r.preference());
+            if (!r.noTrack()) {
+                // observed on 2.2.7: tracked rules carry proto keepalived, no_track ones none
+                b.protocol(Rtnetlink.RTPROT_KEEPALIVED);
+            }
             if (r.from() != null) {
                 b.from(r.from().address(), length(r.from()));
             }
@@ -276,7 +291,7 @@ public final class RouteManager {
                             b.fwmask(Long.decode(v.substring(slash + 1)));
                         }
                     }
-                    case "iif", "iifname" -> b.iif(v);
+                    case "iif", "iifname", "dev" -> b.iif(v);
                     case "oif", "oifname" -> b.oif(v);
                     case "tos", "dsfield" -> b.tos(Integer.decode(v));
                     case "goto" -> {

@@ -37,10 +37,16 @@ public final class VipManager {
 
     private final Rtnl rtnl;
     private final Interfaces interfaces;
+    private java.util.function.Consumer<Address> removed = a -> { };
 
     public VipManager(Rtnl rtnl, Interfaces interfaces) {
         this.rtnl = rtnl;
         this.interfaces = interfaces;
+    }
+
+    /** Told of every address this manager removed (so that its RTM_DELADDR is known to be ours). */
+    public void onRemoved(java.util.function.Consumer<Address> listener) {
+        this.removed = listener;
     }
 
     /** Adds every address; returns how many failed (logged). */
@@ -71,12 +77,15 @@ public final class VipManager {
     public int remove(List<IpAddress> vips, String defaultDev) {
         int failed = 0;
         for (IpAddress ip : vips) {
-            Address a = toAddress(ip, defaultDev);
-            if (a == null) {
-                continue;
+            String dev = dev(ip, defaultDev);
+            int ifindex = dev == null ? 0 : interfaces.index(dev);
+            if (ifindex <= 0) {
+                continue; // gone with its interface (a deleted VMAC): nothing to remove
             }
+            Address a = toAddress(ip, ifindex);
             try {
                 rtnl.deleteAddress(a);
+                removed.accept(a);
             } catch (NativeException e) {
                 int errno = e.errnoValue();
                 if (errno != EADDRNOTAVAIL && errno != ENODEV && errno != EEXIST) {

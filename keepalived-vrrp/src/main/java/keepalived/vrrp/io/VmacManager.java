@@ -60,7 +60,12 @@ public final class VmacManager implements AutoCloseable {
 
     /** keepalived's default VMAC name: {@code vrrp.VRID}. */
     public static String defaultName(int vrid) {
-        return "vrrp." + vrid;
+        return defaultName("vrrp", vrid);
+    }
+
+    /** The default VMAC name with global_defs' {@code vmac_prefix}: {@code PREFIX.VRID}. */
+    public static String defaultName(String prefix, int vrid) {
+        return prefix + "." + vrid;
     }
 
     /** 00:00:5e:00:01:VRID (IPv4) or 00:00:5e:00:02:VRID (IPv6). */
@@ -228,6 +233,21 @@ public final class VmacManager implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The VMAC {@code name} was deleted by someone else: made again as before (keepalived 2.2.7
+     * recreates an instance's VMAC, observed); null if it is not one of ours.
+     */
+    public Vmac recreate(String name, InetAddress linkLocal) throws IOException {
+        for (java.util.Iterator<Vmac> it = vmacs.iterator(); it.hasNext();) {
+            Vmac v = it.next();
+            if (v.name().equals(name)) {
+                it.remove();
+                return create(v.instance(), v.name(), v.mac(), v.parent(), v.parentIndex(), linkLocal);
+            }
+        }
+        return null;
     }
 
     /** The VMACs made so far. */

@@ -51,6 +51,14 @@ public final class AdvertPacket {
         AUTH_TYPE_MISMATCH(false),
         /** VRRPv2 PASS password differs from ours. */
         AUTH_FAILURE(false),
+        /** AH: the ICV does not match (wrong password, or the packet was changed); an auth failure. */
+        AH_BAD_ICV(false),
+        /** AH: the SPI is not the sender's address; an auth failure. */
+        AH_BAD_SPI(false),
+        /** AH: sequence number not above the instance's counter (a replay, or a restarted sender); an auth failure. */
+        AH_REPLAY(false),
+        /** An AH packet whose next header is not VRRP: not ours, ignored without a counter. */
+        NOT_VRRP(false),
         /** VRRPv2 advert interval differs from ours (v3 backups adopt the master's interval instead). */
         INTERVAL_MISMATCH(false),
         /** Unicast with check_unicast_src: the source is not one of our unicast peers. */
@@ -183,6 +191,22 @@ public final class AdvertPacket {
      * @param checkAddresses compare the address list (keepalived's skip_check_adv_addr may skip it)
      */
     public static Verdict validate(AdvertView v, AdvertTemplate mine, boolean multicast, boolean checkAddresses) {
+        return validate(v, mine, null, false, multicast, checkAddresses);
+    }
+
+    /**
+     * As {@link #validate(AdvertView, AdvertTemplate, boolean, boolean)}, with the instance's AH
+     * state: an advert with AH must meet an instance with AH and the reverse (else a type mismatch),
+     * and AH adverts pass {@link AhHeader#check} (which advances its sequence counter).
+     *
+     * @param ah the instance's AH header, null without {@code auth_type AH}
+     * @param unicast the instance uses unicast peers (the AH ICV then leaves out the TTL)
+     */
+    public static Verdict validate(AdvertView v, AdvertTemplate mine, AhHeader ah, boolean unicast, boolean multicast,
+            boolean checkAddresses) {
+        if (v.version == 2 && !v.ipv6 && v.hasAh() != (ah != null)) {
+            return Verdict.AUTH_TYPE_MISMATCH; // keepalived checks the IP protocol first
+        }
         if (multicast && v.ttl != TTL) {
             return Verdict.BAD_TTL;
         }
@@ -201,6 +225,12 @@ public final class AdvertPacket {
             }
             if (v.authType == AUTH_PASS && !v.authDataEquals(mine.authPass())) {
                 return Verdict.AUTH_FAILURE;
+            }
+            if (v.authType == AUTH_AH) {
+                Verdict a = ah == null ? Verdict.AUTH_TYPE_MISMATCH : ah.check(v, unicast);
+                if (a != Verdict.OK) {
+                    return a;
+                }
             }
             if (v.rawInterval != mine.rawInterval()) {
                 return Verdict.INTERVAL_MISMATCH;

@@ -26,6 +26,26 @@ public final class AdvertView {
     final byte[] authData = new byte[8];
     final byte[] source = new byte[16];
     final byte[] destination = new byte[16];
+    /** AH adverts: the whole IP packet as received (for the ICV), its length (0 = no AH), the IP header length. */
+    final byte[] ahPacket = new byte[AhHeader.maxPacket()];
+    int ahPacketLength;
+    int ahIpHeaderLength;
+    long ahSequence;
+
+    /** Whether the advert came with an AH header (IPv4 protocol 51). */
+    public boolean hasAh() {
+        return ahPacketLength > 0;
+    }
+
+    /** The AH sequence number (meaningful when {@link #hasAh()}). */
+    public long ahSequence() {
+        return ahSequence;
+    }
+
+    /** Marks the advert as one without AH (protocol 112). */
+    public void noAh() {
+        ahPacketLength = 0;
+    }
 
     public int version() {
         return version;

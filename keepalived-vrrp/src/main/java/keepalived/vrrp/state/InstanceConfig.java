@@ -75,10 +75,39 @@ public record InstanceConfig(String name, int vrid, String interfaceName, int ve
         return !unicastPeers.isEmpty();
     }
 
+    /**
+     * Whether adverts carry IPsec AH: {@code auth_type AH} with a password on a VRRPv2 IPv4
+     * instance outside strict mode (keepalived ignores it otherwise, with a config error).
+     */
+    public boolean ah() {
+        return authType == AuthType.AH && authPass != null && version == 2 && !ipv6 && !strict;
+    }
+
     /** The same configuration with every null tracker weight resolved by {@code objectWeight}. */
     public InstanceConfig withTrackWeights(ToIntFunction<Track> objectWeight) {
         return withTracks(t -> t.weight() != null ? t
                 : new Track(t.kind(), t.name(), objectWeight.applyAsInt(t), t.reverse()));
+    }
+
+    /** The same configuration with {@code extra} trackers after its own (static entries' track_group interfaces). */
+    public InstanceConfig plusTracks(List<Track> extra) {
+        if (extra.isEmpty()) {
+            return this;
+        }
+        List<Track> all = new ArrayList<>(trackers);
+        all.addAll(extra);
+        return withTrackList(all);
+    }
+
+    /** The same configuration with other VIPs and eVIPs (moved onto address VMACs). */
+    public InstanceConfig withAddresses(List<IpAddress> otherVips, List<IpAddress> otherEvips) {
+        return new InstanceConfig(name, vrid, interfaceName, version, ipv6, basePriority, advertIntUs, wantMaster,
+                nopreempt, preemptDelayUs, otherVips, otherEvips, vroutes, vrules, mcastGroup, srcIp, unicastPeers,
+                unicastTtl, checkUnicastSrc, authType, authPass, garpMasterDelayUs, garpMasterRepeat,
+                garpMasterRefreshUs, garpMasterRefreshRepeat, garpLowerPrioDelayUs, garpLowerPrioRepeat, minGarp,
+                lowerPrioNoAdvert, higherPrioSendAdvert, downTimerAdverts, accept, ownerIgnoreAdverts,
+                skipCheckAdvAddr, strict, v3ChecksumAsV2, dontTrackPrimary, trackers, notifyMaster, notifyBackup,
+                notifyFault, notifyStop, notifyGeneric, notifyMasterRxLowerPri, notifyPriorityChanges);
     }
 
     /**
@@ -129,7 +158,17 @@ public record InstanceConfig(String name, int vrid, String interfaceName, int ve
         }
         byte[] pass = version == 2 && authType == AuthType.PASS && authPass != null
                 ? authPass.getBytes(StandardCharsets.ISO_8859_1) : null;
-        return new AdvertTemplate(version, ipv6, vrid, advertIntUs, bytes, count, pass, v3ChecksumAsV2);
+        return new AdvertTemplate(version, ipv6, vrid, advertIntUs, bytes, count, pass, v3ChecksumAsV2, ah());
+    }
+
+    /**
+     * keepalived clears {@code state MASTER} with AH below priority 255 ({@code Initial state master
+     * is incompatible with AH authentication - clearing}, reported by the config checks).
+     */
+    private static boolean initialMasterCleared(Block instance, int version, boolean ipv6, boolean strict, int prio) {
+        return instance.get(VrrpInstanceKeywords.AUTH_TYPE) == AuthType.AH
+                && instance.get(VrrpInstanceKeywords.AUTH_PASS) != null && version == 2 && !ipv6 && !strict
+                && prio != 255;
     }
 
     /** Builds the view of {@code instance} with the defaults of {@code globalDefs} (may be null). */
@@ -172,7 +211,8 @@ public record InstanceConfig(String name, int vrid, String interfaceName, int ve
                 ipv6,
                 prio,
                 instance.get(VrrpInstanceKeywords.ADVERT_INT),
-                instance.get(VrrpInstanceKeywords.STATE) == keepalived.config.vrrp.VrrpState.MASTER,
+                instance.get(VrrpInstanceKeywords.STATE) == keepalived.config.vrrp.VrrpState.MASTER
+                        && !initialMasterCleared(instance, version, ipv6, strict, prio),
                 instance.get(VrrpInstanceKeywords.NOPREEMPT),
                 instance.get(VrrpInstanceKeywords.PREEMPT_DELAY),
                 vips,

@@ -5,6 +5,7 @@ import keepalived.loop.NanoClock;
 import keepalived.loop.Timer;
 import keepalived.loop.TimerQueue;
 import keepalived.vrrp.packet.AdvertPacket;
+import keepalived.vrrp.packet.AhHeader;
 import keepalived.vrrp.packet.AdvertPacket.Verdict;
 import keepalived.vrrp.packet.AdvertTemplate;
 import keepalived.vrrp.packet.AdvertView;
@@ -31,6 +32,8 @@ public final class VrrpInstance {
     private final VrrpIo io;
     private final VrrpStats stats = new VrrpStats();
     private AdvertTemplate template;
+    /** auth_type AH: ICV and the sequence counter shared by sent and received adverts; null otherwise. */
+    private AhHeader ah;
     SyncGroup group;
 
     private final Timer advertTimer;
@@ -75,6 +78,7 @@ public final class VrrpInstance {
         this.clock = clock;
         this.io = io;
         this.template = config.advertTemplate();
+        this.ah = config.ah() ? new AhHeader(config.authPass()) : null;
         this.advertTimer = timers.newTimer((t, now) -> onAdvertTimer(now));
         this.downTimer = timers.newTimer((t, now) -> onMasterDown(now, now - t.deadlineNs()));
         this.garpTimer = timers.newTimer((t, now) -> gratuitous(this.config.garpMasterRepeat()));
@@ -132,6 +136,11 @@ public final class VrrpInstance {
         InstanceConfig before = config;
         config = next;
         template = next.advertTemplate();
+        AhHeader previousAh = ah;
+        ah = next.ah() ? new AhHeader(next.authPass()) : null;
+        if (ah != null && previousAh != null) {
+            ah.continueFrom(previousAh); // a backup keeps refusing replays, a master keeps counting up
+        }
         trackers = nt;
         trackerUp = nu;
         fileValue = nv;
@@ -175,6 +184,11 @@ public final class VrrpInstance {
 
     public String name() {
         return config.name();
+    }
+
+    /** The instance's AH state ({@code auth_type AH}), null without AH. */
+    public AhHeader ah() {
+        return ah;
     }
 
     /** The advert template (what we send, and what received adverts are checked against). */
@@ -267,7 +281,10 @@ public final class VrrpInstance {
      * @return the instance-level verdict (accepted ones were acted on)
      */
     public Verdict onAdvert(AdvertView view, boolean multicast) {
-        Verdict v = AdvertPacket.validate(view, template, multicast, !config.skipCheckAdvAddr());
+        Verdict v = AdvertPacket.validate(view, template, ah, config.unicast(), multicast, !config.skipCheckAdvAddr());
+        if (v == Verdict.AH_BAD_ICV || v == Verdict.AH_BAD_SPI || v == Verdict.AH_REPLAY) {
+            logAhFailure(v, view);
+        }
         if (v.accepted() && !multicast) {
             Verdict peer = checkPeer(view);
             if (peer != Verdict.OK) {
@@ -294,6 +311,20 @@ public final class VrrpInstance {
             }
         }
         return v;
+    }
+
+    /** keepalived 2.2.7's log lines for a rejected AH advert. */
+    private void logAhFailure(Verdict v, AdvertView view) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        switch (v) {
+            case AH_BAD_ICV -> LOG.info("({}) IPSEC-AH : invalid IPSEC HMAC-MD5 value. Due to fields mutation"
+                    + " or bad password !", config.name());
+            case AH_BAD_SPI -> LOG.info(AhHeader.spiMismatch(view));
+            default -> LOG.info("({}) IPSEC-AH : sequence number {} already processed. Packet dropped. Local({})",
+                    config.name(), view.ahSequence(), ah.sequence());
+        }
     }
 
     /**
@@ -390,6 +421,29 @@ public final class VrrpInstance {
             interfaceUp = up;
             trackersChanged();
         }
+    }
+
+    /**
+     * A VIP, virtual route or virtual rule of this MASTER (not {@code no_track}) was removed by
+     * someone else. As keepalived 2.2.7 does (observed): "Entering BACKUP STATE", a priority-0
+     * advert, every VIP/route/rule removed, and the election runs again from BACKUP (alone or
+     * the highest priority, the instance is MASTER again after the master-down interval, which
+     * puts everything back).
+     */
+    public void onInstalledEntryLost() {
+        if (!started || state != VrrpState.MASTER) {
+            return;
+        }
+        long now = clock.nanoTime();
+        io.stateChanging(this, state, VrrpState.BACKUP);
+        stopMasterTimers();
+        sendAdvert(0);
+        io.setVips(this, false);
+        stats.releaseMaster++;
+        wantState = VrrpState.BACKUP;
+        transition(VrrpState.BACKUP, now);
+        downTimer.scheduleAt(now + masterDownIntervalUs() * NS_PER_US);
+        syncBackup(now);
     }
 
     public VrrpState state() {

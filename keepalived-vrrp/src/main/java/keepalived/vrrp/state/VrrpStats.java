@@ -96,7 +96,7 @@ public final class VrrpStats {
             case ADDRESS_MISMATCH -> addrListErr++;
             case INVALID_AUTH_TYPE -> invalidAuthtype++;
             case AUTH_TYPE_MISMATCH -> authtypeMismatch++;
-            case AUTH_FAILURE -> authFailure++;
+            case AUTH_FAILURE, AH_BAD_ICV, AH_BAD_SPI, AH_REPLAY -> authFailure++;
             default -> {
             }
         }

@@ -30,9 +30,9 @@ final class Capture implements AutoCloseable {
         String mac();
     }
 
-    /** A VRRP advertisement. */
-    record Advert(long micros, String mac, String src, String dst, int version, int vrid, int prio, String line)
-            implements Event {
+    /** A VRRP advertisement; {@code ahSeq} is its IPsec AH sequence number (auth_type AH), -1 without AH. */
+    record Advert(long micros, String mac, String src, String dst, int version, int vrid, int prio, String line,
+            long ahSeq) implements Event {
     }
 
     /** A gratuitous ARP (request or reply whose sender and target address are the same). */
@@ -44,8 +44,8 @@ final class Capture implements AutoCloseable {
     }
 
     private static final Pattern ADVERT = Pattern.compile(
-            "^(\\d+)\\.(\\d{6}) (\\S+) > \\S+, ethertype IPv[46] .*?: (\\S+) > (\\S+): VRRPv(\\d), Advertisement, "
-                    + "vrid (\\d+), prio (\\d+)");
+            "^(\\d+)\\.(\\d{6}) (\\S+) > \\S+, ethertype IPv[46] .*?: (\\S+) > (\\S+): "
+                    + "(?:AH\\(spi=\\w+,seq=0x(\\p{XDigit}+),icv=\\w+\\): )?VRRPv(\\d), Advertisement, vrid (\\d+), prio (\\d+)");
     private static final Pattern ARP_REQUEST = Pattern.compile(
             "^(\\d+)\\.(\\d{6}) (\\S+) > \\S+, ethertype ARP .*?: Request who-has (\\S+) (?:\\(\\S+\\) )?tell (\\S+),");
     private static final Pattern ARP_REPLY = Pattern.compile(
@@ -73,7 +73,7 @@ final class Capture implements AutoCloseable {
     /** As {@link #start(Segment.Host, Path)} on {@code dev}. */
     static Capture start(Segment.Host host, String dev, Path file) throws IOException, InterruptedException {
         List<String> cmd = host.ns().exec("tcpdump", "-i", dev, "-n", "-tt", "-e", "-l",
-                "ip proto 112 or ip6 proto 112 or arp or icmp6");
+                "ip proto 112 or ip proto 51 or ip6 proto 112 or arp or icmp6");
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process p = pb.start();
@@ -130,8 +130,9 @@ final class Capture implements AutoCloseable {
     static Event parse(String line) {
         Matcher m = ADVERT.matcher(line);
         if (m.find()) {
-            return new Advert(micros(m), m.group(3), m.group(4), m.group(5), Integer.parseInt(m.group(6)),
-                    Integer.parseInt(m.group(7)), Integer.parseInt(m.group(8)), line);
+            return new Advert(micros(m), m.group(3), m.group(4), m.group(5), Integer.parseInt(m.group(7)),
+                    Integer.parseInt(m.group(8)), Integer.parseInt(m.group(9)), line,
+                    m.group(6) == null ? -1 : Long.parseLong(m.group(6), 16));
         }
         m = ARP_REQUEST.matcher(line);
         if (m.find()) {

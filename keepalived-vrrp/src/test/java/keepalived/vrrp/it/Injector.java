@@ -105,6 +105,26 @@ final class Injector implements AutoCloseable {
         }
     }
 
+    /** Sends a whole IPv4 packet (built by the caller, e.g. with an AH header) to the VRRP group MAC. */
+    void sendIp(byte[] ipPacket, int times) throws Exception {
+        for (int i = 0; i < times; i++) {
+            byte[] f = new byte[Math.max(60, 14 + ipPacket.length)];
+            System.arraycopy(VRRP_MAC, 0, f, 0, 6);
+            System.arraycopy(mac, 0, f, 6, 6);
+            f[12] = 0x08;
+            f[13] = 0x00;
+            System.arraycopy(ipPacket, 0, f, 14, ipPacket.length);
+            ByteBuffer direct = ByteBuffer.allocateDirect(f.length);
+            direct.put(f).flip();
+            thread.call(() -> socket.send(direct, link));
+        }
+    }
+
+    /** This host's IPv4 address as bytes. */
+    byte[] source() {
+        return src.clone();
+    }
+
     private ByteBuffer frame(byte[] vrrp, int ttl) {
         byte[] f = new byte[Math.max(60, 14 + 20 + vrrp.length)];
         System.arraycopy(VRRP_MAC, 0, f, 0, 6);

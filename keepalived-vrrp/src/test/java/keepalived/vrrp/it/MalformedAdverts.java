@@ -166,32 +166,7 @@ abstract class MalformedAdverts {
 
     /** SIGUSR2, then keepalived.stats (from the daemon's TMPDIR) as "Section/Key" → value. */
     Map<String, Long> stats() throws IOException {
-        Path file = dir.resolve("keepalived.stats");
-        Files.deleteIfExists(file);
-        target.signal("USR2");
-        assertTrue(Wait.until(5000, () -> Files.exists(file) && size(file) > 0), () -> "no " + file + " after SIGUSR2\n" + diag());
-        Wait.sleep(100); // keepalived writes it in pieces
-        Map<String, Long> out = new LinkedHashMap<>();
-        String section = "";
-        for (String line : Files.readAllLines(file)) {
-            if (line.startsWith("VRRP Instance:") || line.isBlank()) {
-                continue;
-            }
-            int indent = line.length() - line.stripLeading().length();
-            String t = line.strip();
-            int colon = t.lastIndexOf(':');
-            String key = t.substring(0, colon);
-            String value = t.substring(colon + 1).strip();
-            if (value.isEmpty()) {
-                section = key;
-            } else if (indent <= 2) {
-                section = "";
-                out.put(key, Long.parseLong(value));
-            } else {
-                out.put(section + "/" + key, Long.parseLong(value));
-            }
-        }
-        return out;
+        return StatsFile.read(target, dir);
     }
 
     /** How often the target logged entering BACKUP so far. */
@@ -202,14 +177,6 @@ abstract class MalformedAdverts {
             n++;
         }
         return n;
-    }
-
-    private static long size(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     String diag() {

@@ -1,0 +1,9 @@
+package keepalived.vrrp.it;
+
+/** {@link InstalledEntryScenarios} with ours. */
+class InstalledEntryOursTest extends InstalledEntryScenarios {
+    @Override
+    Impl impl() {
+        return Impl.OURS;
+    }
+}
