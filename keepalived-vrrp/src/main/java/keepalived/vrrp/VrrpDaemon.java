@@ -715,8 +715,8 @@ public final class VrrpDaemon implements VrrpIo {
             rt.vmac = vmac.name();
         }
         rt.gratuitousTimer = loop.newTimer((timer, now) -> gratuitousRoundDue(rt, now));
-        rt.extraIfTimer = loop.newTimer((timer, now) -> announce(rt, ExtraInterfaceGarp.addresses(rt.config, rt.vipDev),
-                true));
+        rt.extraIfTimer = loop.newTimer((timer, now) -> announce(rt, ExtraInterfaceGarp.plan(rt.block,
+                config.globalDefs()).addresses(rt.config, rt.vipDev, rt.addressVmacs.values()), true));
         setDestinations(rt, null);
         table[ic.vrid()] = vi;
         vi.localAddress(source);
@@ -1196,9 +1196,10 @@ public final class VrrpDaemon implements VrrpIo {
         InstanceConfig ic = instance.config();
         Runtime rt = runtimes.get(instance);
         if (rt != null) {
-            long period = to == VrrpState.MASTER ? ExtraInterfaceGarp.periodNs(rt.block, config.globalDefs()) : 0;
-            if (period > 0 && !ExtraInterfaceGarp.addresses(ic, rt.vipDev).isEmpty()) {
-                rt.extraIfTimer.schedulePeriodic(loop.nowNs() + period, period);
+            ExtraInterfaceGarp.Plan plan = to == VrrpState.MASTER ? ExtraInterfaceGarp.plan(rt.block, config.globalDefs())
+                    : ExtraInterfaceGarp.Plan.OFF;
+            if (!plan.addresses(ic, rt.vipDev, rt.addressVmacs.values()).isEmpty()) {
+                rt.extraIfTimer.schedulePeriodic(loop.nowNs() + plan.periodNs(), plan.periodNs());
             } else {
                 rt.extraIfTimer.cancel();
             }

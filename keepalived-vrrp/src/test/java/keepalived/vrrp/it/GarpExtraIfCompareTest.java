@@ -58,6 +58,40 @@ class GarpExtraIfCompareTest {
         }
     }
 
+    /** Without 'all': only the VIP on an address VMAC (a VIP's use_vmac) gets periodic GARPs. */
+    @Test
+    void withoutAllOnlyVipsOnAddressVmacs() throws Exception {
+        for (Impl impl : Impl.values()) {
+            Path d = dir.resolve(impl.label() + "-vmac");
+            Files.createDirectories(d);
+            String onVmac = segment.prefix4eth1() + "100";
+            String plain = segment.prefix4eth1() + "101";
+            Capture c1 = Capture.start(host, "eth1", d.resolve("eth1.cap"));
+            open.add(c1);
+            String conf = "global_defs {\n    router_id r1\n    vrrp_version 3\n    vrrp_garp_master_delay 0\n"
+                    + "    vrrp_garp_extra_if 1\n}\n\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n"
+                    + "    virtual_router_id 51\n    priority 150\n    advert_int 0.1\n    virtual_ipaddress {\n        "
+                    + segment.prefix4() + "100/24\n        " + onVmac + "/24 dev eth1 use_vmac\n        " + plain
+                    + "/24 dev eth1\n    }\n}\n";
+            Daemon daemon = Daemon.start(impl, host, impl.label(), conf, d);
+            open.add(daemon);
+            assertTrue(daemon.awaitLog("(VI_1) Entering MASTER STATE", 15_000), () -> daemon.logTail(30));
+            long master = System.currentTimeMillis() * 1000;
+            Wait.sleep(3500);
+            long end = System.currentTimeMillis() * 1000;
+            daemon.signal("TERM");
+            daemon.waitExit(5000);
+            daemon.close();
+            int nVmac = c1.all(Capture.Garp.class, g -> g.address().equals(onVmac) && g.mac().equals("00:00:5e:00:01:33")
+                    && g.micros() > master + 500_000 && g.micros() < end).size();
+            int nPlain = c1.all(Capture.Garp.class, g -> g.address().equals(plain) && g.micros() > master + 500_000
+                    && g.micros() < end).size();
+            c1.close();
+            assertTrue(nVmac >= 2 && nVmac <= 4, () -> impl + " VMAC VIP " + nVmac + "\n" + c1.tail(20));
+            assertEquals(0, nPlain, () -> impl + " plain eth1 VIP");
+        }
+    }
+
     /** GARPs after the first burst in the 3.5 s after becoming MASTER, for the eth0 and the eth1 VIP. */
     private List<Integer> periodic(Impl impl, String globals, String instance) throws Exception {
         Path d = dir.resolve(impl.label() + "-" + Integer.toHexString((globals + instance).hashCode()));
