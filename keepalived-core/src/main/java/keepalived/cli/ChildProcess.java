@@ -8,6 +8,7 @@ import java.util.List;
 
 import keepalived.config.ConfigLoader;
 import keepalived.config.Host;
+import keepalived.config.global.RootKeywords;
 import keepalived.daemon.Daemon;
 import keepalived.daemon.PidFiles;
 import keepalived.daemon.Subsystem;
@@ -39,6 +40,11 @@ final class ChildProcess {
         if (r.problems().aborted()) {
             log.error("Stopping - configuration could not be read");
             return 2; // CONFIG: the parent does not respawn
+        }
+        String instance = r.config().root().get(RootKeywords.INSTANCE);
+        if (instance != null) {
+            DaemonLogging.configure(DaemonLogging.withInstance(identity(name), instance), options.logFacility(),
+                    options.logConsole(), !options.noSyslog(), options.logDetail());
         }
         Path pidFile = Main.pidFiles(r.config(), options).child(name);
         PidFiles.Held held;

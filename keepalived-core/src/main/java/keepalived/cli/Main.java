@@ -10,6 +10,7 @@ import keepalived.config.ConfigLoader;
 import keepalived.config.Host;
 import keepalived.config.KeepalivedConfig;
 import keepalived.config.global.GlobalDefsKeywords;
+import keepalived.config.global.RootKeywords;
 import keepalived.daemon.Daemon;
 import keepalived.daemon.DaemonContext;
 import keepalived.daemon.PidFiles;
@@ -222,6 +223,13 @@ public final class Main {
             return 1;
         }
         keepalived.daemon.Umask.apply(options.umask(), r.config().globalDefs()); // children inherit it
+        String instance = r.config().root().get(RootKeywords.INSTANCE);
+        if (instance != null) {
+            String ident = DaemonLogging.withInstance(DaemonLogging.PARENT, instance);
+            log.info("Changing syslog ident to {}", ident);
+            DaemonLogging.configure(ident, options.logFacility(), options.logConsole(), !options.noSyslog(),
+                    options.logDetail());
+        }
         DaemonContext context = context(options);
         List<Subsystem> subsystems = Daemon.discover();
         if (subsystems.isEmpty()) {

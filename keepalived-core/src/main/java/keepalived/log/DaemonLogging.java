@@ -28,6 +28,15 @@ public final class DaemonLogging {
     }
 
     /**
+     * The identity with keepalived's instance suffix: with a root-level {@code instance NAME},
+     * {@code Keepalived_NAME}, {@code Keepalived_vrrp_NAME} ... (observed on 2.2.7; the parent
+     * logs {@code Changing syslog ident to ...} when it switches).
+     */
+    public static String withInstance(String identity, String instance) {
+        return instance == null || instance.isEmpty() ? identity : identity + "_" + instance;
+    }
+
+    /**
      * Sets up logging for this process; call once, before the first daemon log line.
      *
      * @param identity syslog ident (one of the constants, maybe with keepalived's _NS/_INSTANCE suffix)

@@ -103,6 +103,15 @@ final class TrackFiles {
     }
 
     /** Whether {@code value} puts an instance tracking with {@code t} in FAULT (weight 0: non-zero; else below -253). */
+    /** What 2.2.7 logs as the file's status: value × weight, −254 for a non-zero value at weight 0. */
+    static long status(InstanceConfig.Track t, long value) {
+        int w = t.weight() == null ? 0 : t.weight();
+        if (w == 0) {
+            return value != 0 ? -254 : 0;
+        }
+        return (t.reverse() ? -value : value) * w;
+    }
+
     static boolean faults(InstanceConfig.Track t, long value) {
         int w = t.weight() == null ? 0 : t.weight();
         if (w == 0) {

@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * exec'd (no shell), exit 0 is a success, a run longer than {@code timeout} (default: the
  * interval) is killed and counts as a failure; {@code rise} successes in a row make a failed
  * script good, {@code fall} failures in a row make a good one fail. Changes are reported on the
- * loop thread. Scripts start good unless {@code init_fail}.
+ * loop thread. Until its first run a script has no status (keepalived 2.2.7, observed): the
+ * first result, good or bad, counts at once whatever rise, fall or {@code init_fail} say, and
+ * instances that track the script without weight wait for it (see VrrpInstance#awaitTracker).
  */
 final class TrackScripts {
     private static final Logger LOG = LoggerFactory.getLogger("keepalived.vrrp.script");
@@ -40,9 +42,12 @@ final class TrackScripts {
         final int fall;
         final int weight;
         boolean good;
+        /** No run has finished yet: the first result decides alone. */
+        boolean reported;
         int successes;
         int failures;
-        int lastStatus = Integer.MIN_VALUE;
+        /** 2.2.7 logs "now returning N" from the first run on when N is not 0 (observed). */
+        int lastStatus;
         Process running;
         final Timer period;
         final Timer timeout;
@@ -60,6 +65,7 @@ final class TrackScripts {
             rise = Math.max(1, b.get(VrrpScriptKeywords.RISE));
             fall = Math.max(1, b.get(VrrpScriptKeywords.FALL));
             weight = b.get(VrrpScriptKeywords.WEIGHT);
+            // init_fail: no visible difference at start in 2.2.7 with rise 1 (the instance waits as for any script)
             good = !b.get(VrrpScriptKeywords.INIT_FAIL);
             period = loop.newTimer((timer, now) -> launch());
             timeout = loop.newTimer((timer, now) -> timedOut());
@@ -89,7 +95,7 @@ final class TrackScripts {
             running = null;
             timeout.cancel();
             int status = p.exitValue();
-            if (status != lastStatus && lastStatus != Integer.MIN_VALUE) {
+            if (status != lastStatus) {
                 LOG.info("Script `{}` now returning {}", name, status);
             }
             lastStatus = status;
@@ -108,6 +114,19 @@ final class TrackScripts {
         }
 
         void result(boolean ok, int status) {
+            if (!reported) {
+                reported = true;
+                good = ok;
+                successes = ok ? rise : 0;
+                failures = ok ? 0 : fall;
+                if (ok) {
+                    LOG.info("VRRP_Script({}) succeeded", name);
+                } else {
+                    LOG.info("VRRP_Script({}) failed{}", name, status >= 0 ? " (exited with status " + status + ")" : "");
+                }
+                onChange.accept(name, ok);
+                return;
+            }
             if (ok) {
                 failures = 0;
                 if (!good && ++successes >= rise) {
@@ -147,6 +166,7 @@ final class TrackScripts {
                 continue;
             }
             s.good = b.good;
+            s.reported = b.reported;
             s.lastStatus = b.lastStatus;
             if (s.good) {
                 LOG.info("VRRP_Script({}) considered successful on reload", s.name);
@@ -158,6 +178,12 @@ final class TrackScripts {
     int weight(String name) {
         Script s = scripts.get(name);
         return s == null ? 0 : s.weight;
+    }
+
+    /** Whether the script has finished a first run (true for unknown names: nothing to wait for). */
+    boolean hasReported(String name) {
+        Script s = scripts.get(name);
+        return s == null || s.reported;
     }
 
     /** Whether the script is currently good (true for unknown names). */

@@ -724,6 +724,9 @@ public final class VrrpDaemon implements VrrpIo {
         vi.timerExpiredBackup(b.get(VrrpInstanceKeywords.TIMER_EXPIRED_BACKUP));
         Link link = rtnl.link(ic.interfaceName()).orElse(null);
         if (link == null || !link.isUp() || !link.hasCarrier()) {
+            if (!ic.dontTrackPrimary()) {
+                LOG.info("({}): entering FAULT state (interface {} down)", ic.name(), ic.interfaceName());
+            }
             vi.onInterfaceChange(false);
         }
         return rt;
@@ -781,7 +784,9 @@ public final class VrrpDaemon implements VrrpIo {
         for (InstanceConfig.Track t : ic.trackers()) {
             if (t.kind() == TrackKind.SCRIPT) {
                 boolean good = scripts.isGood(t.name());
-                if (!initial || !good) {
+                if (initial && !scripts.hasReported(t.name())) {
+                    vi.awaitTracker(TrackKind.SCRIPT, t.name()); // not run yet: see VrrpInstance#awaitTracker
+                } else if (!initial || !good) {
                     vi.onTrackerChange(TrackKind.SCRIPT, t.name(), good);
                 }
             } else if (t.kind() == TrackKind.FILE) {
@@ -790,7 +795,8 @@ public final class VrrpDaemon implements VrrpIo {
                     vi.onTrackFileValue(t.name(), v);
                 }
                 if (initial && TrackFiles.faults(t, v)) {
-                    LOG.info("({}): tracked file {} now FAULT state", ic.name(), t.name());
+                    LOG.info("({}): entering FAULT state (tracked file {} has status {})", ic.name(), t.name(),
+                            TrackFiles.status(t, v));
                 }
             } else if (t.kind() == TrackKind.PROCESS) {
                 boolean up = processes.isUp(t.name());
@@ -809,6 +815,9 @@ public final class VrrpDaemon implements VrrpIo {
                     LOG.debug("link {}: {}", t.name(), e.getMessage());
                 }
                 boolean up = tl != null && tl.isUp() && tl.hasCarrier();
+                if (initial && !up && (t.weight() == null || t.weight() == 0)) {
+                    LOG.info("({}): entering FAULT state (interface {} down)", ic.name(), t.name());
+                }
                 if (!initial || !up) {
                     vi.onTrackerChange(TrackKind.INTERFACE, t.name(), up);
                 }
@@ -1186,7 +1195,11 @@ public final class VrrpDaemon implements VrrpIo {
 
     @Override
     public void stateChanging(VrrpInstance instance, VrrpState from, VrrpState to) {
-        // keepalived marks the initial BACKUP/FAULT; an owner's first MASTER is a plain transition
+        if (from == VrrpState.INIT && to == VrrpState.FAULT) {
+            LOG.info("({}) entering FAULT state", instance.name()); // 2.2.7's wording at start (observed)
+            return;
+        }
+        // keepalived marks the initial BACKUP; an owner's first MASTER is a plain transition
         LOG.info("({}) Entering {} STATE{}", instance.name(), to,
                 from == VrrpState.INIT && to != VrrpState.MASTER ? " (init)" : "");
     }

@@ -35,13 +35,20 @@ final class DaemonJvm {
      * pid files go next to {@code conf} (keepalived's /run defaults are shared by every test).
      */
     static Process start(String ns, Path conf, Path out) throws IOException {
+        return start(ns, conf, out, List.of());
+    }
+
+    /** As {@link #start(String, Path, Path)}, with more JVM options (e.g. -Dkeepalived.syslog.path=...). */
+    static Process start(String ns, Path conf, Path out, List<String> jvmOptions) throws IOException {
         Path d = conf.toAbsolutePath().getParent();
-        ProcessBuilder pb = new ProcessBuilder(List.of("ip", "netns", "exec", ns,
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "keepalived.cli.Main", "-n", "-l", "-D", "-f", conf.toString(),
+        List<String> cmd = new java.util.ArrayList<>(List.of("ip", "netns", "exec", ns,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "keepalived.cli.Main", "-n", "-l", "-D",
+                "-f", conf.toString(),
                 "-p", d.resolve("keepalived.pid").toString(), "-r", d.resolve("vrrp.pid").toString(),
-                "-c", d.resolve("checkers.pid").toString(), "-b", d.resolve("bfd.pid").toString()))
-                .redirectErrorStream(true).redirectOutput(out.toFile());
+                "-c", d.resolve("checkers.pid").toString(), "-b", d.resolve("bfd.pid").toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().put("_JAVA_SR_SIGNUM", "40"); // as bin/keepalived: SIGUSR2 stays keepalived's
         return pb.start();
     }

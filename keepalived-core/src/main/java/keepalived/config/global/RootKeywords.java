@@ -51,6 +51,7 @@ public final class RootKeywords {
         top.bareFlag("linkbeat_use_polling", LINKBEAT_USE_POLLING).owner(Keyword.Owner.GLOBAL)
                 .doc("Poll link state (MII/ethtool) instead of netlink");
         top.implemented("use_pid_dir", "child_wait_time"); // keepalived.daemon.PidFiles, Watchdog
+        top.implemented("instance"); // pid file names (PidFiles), syslog idents (DaemonLogging.withInstance)
     }
 
     /** A name that can be given once; keepalived counts a duplicate instance, not a namespace. */

@@ -44,6 +44,8 @@ public final class VrrpInstance {
 
     private InstanceConfig.Track[] trackers;
     private boolean[] trackerUp;
+    /** Not reported yet (a vrrp_script before its first run): neither fault nor weight counts. */
+    private boolean[] trackerPending;
     private long[] fileValue;
     private boolean interfaceUp = true;
     /** The configuration cannot run (unicast_fault_no_peer without peers). */
@@ -56,6 +58,12 @@ public final class VrrpInstance {
     private VrrpState wantState = VrrpState.BACKUP;
     private boolean started;
     private boolean ownFault;
+    /**
+     * Started but held in a silent FAULT (no log line, notify or FIFO), as keepalived 2.2.7 does
+     * (observed) while an unweighted tracked script of the instance or of a sync-group member
+     * has not reported yet.
+     */
+    private boolean initHeld;
     private int effectivePriority;
     private long masterAdvertIntervalUs;
     /** One grace interval was given after a late master-down expiry (reset by the next advert). */
@@ -88,6 +96,7 @@ public final class VrrpInstance {
         this.trackers = l.toArray(new InstanceConfig.Track[0]);
         this.trackerUp = new boolean[trackers.length];
         java.util.Arrays.fill(trackerUp, true);
+        this.trackerPending = new boolean[trackers.length];
         this.fileValue = new long[trackers.length];
         this.effectivePriority = computePriority();
         this.masterAdvertIntervalUs = config.advertIntUs();
@@ -121,13 +130,16 @@ public final class VrrpInstance {
         boolean[] oldUp = trackerUp;
         long[] oldValue = fileValue;
         InstanceConfig.Track[] nt = next.trackers().toArray(new InstanceConfig.Track[0]);
+        boolean[] oldPending = trackerPending;
         boolean[] nu = new boolean[nt.length];
+        boolean[] np = new boolean[nt.length];
         long[] nv = new long[nt.length];
         java.util.Arrays.fill(nu, true);
         for (int i = 0; i < nt.length; i++) {
             for (int j = 0; j < oldTrackers.length; j++) {
                 if (oldTrackers[j].kind() == nt[i].kind() && oldTrackers[j].name().equals(nt[i].name())) {
                     nu[i] = oldUp[j];
+                    np[i] = oldPending[j];
                     nv[i] = oldValue[j];
                     break;
                 }
@@ -143,6 +155,7 @@ public final class VrrpInstance {
         }
         trackers = nt;
         trackerUp = nu;
+        trackerPending = np;
         fileValue = nv;
         setPeers(next);
         group = null;
@@ -214,9 +227,11 @@ public final class VrrpInstance {
     }
 
     /**
-     * INIT → FAULT when the interface or an unweighted tracker is down; else an address owner
-     * becomes MASTER at once, {@code state MASTER} waits one interval plus a minimal skew and
-     * {@code state BACKUP} the full master-down interval. Stale VIPs are removed first.
+     * INIT → FAULT when the interface or an unweighted tracker is down; a silent FAULT while an
+     * unweighted script (its own or a sync-group member's) has not reported yet, left when it
+     * does (see {@link #awaitTracker}); else an address owner becomes MASTER at once,
+     * {@code state MASTER} waits one interval plus a minimal skew and {@code state BACKUP} the
+     * full master-down interval. Stale VIPs are removed first.
      */
     public void start() {
         if (started) {
@@ -227,16 +242,31 @@ public final class VrrpInstance {
         wantState = config.wantMaster() || config.owner() ? VrrpState.MASTER : VrrpState.BACKUP;
         if (ownFault || groupFaulted()) {
             io.stateChanging(this, state, VrrpState.FAULT);
+            io.setVips(this, false);
             groupStarting(VrrpState.FAULT);
             transition(VrrpState.FAULT, now);
             syncFault();
             return;
         }
+        if (awaiting() || groupAwaiting()) {
+            io.setVips(this, false);
+            initHeld = true;
+            state = VrrpState.FAULT; // what the dumps show; nothing reported, no group change
+            lastTransitionNs = now;
+            return;
+        }
+        elect(now, true);
+    }
+
+    /** INIT (or a held FAULT) → BACKUP, or MASTER at once for an address owner the group lets be one. */
+    private void elect(long now, boolean removeVips) {
         boolean ownerNow = config.owner() && groupAllowsMaster();
         if (!ownerNow) {
             io.stateChanging(this, state, VrrpState.BACKUP); // keepalived: "Entering BACKUP STATE (init)" first
         }
-        io.setVips(this, false);
+        if (removeVips) {
+            io.setVips(this, false);
+        }
         if (ownerNow) {
             becomeMaster(now);
             syncMaster();
@@ -359,14 +389,33 @@ public final class VrrpInstance {
     public void onTrackerChange(TrackKind kind, String name, boolean up) {
         boolean changed = false;
         for (int i = 0; i < trackers.length; i++) {
-            if (trackers[i].kind() == kind && trackers[i].name().equals(name) && trackerUp[i] != up) {
+            if (trackers[i].kind() == kind && trackers[i].name().equals(name)
+                    && (trackerUp[i] != up || trackerPending[i])) {
                 trackerUp[i] = up;
+                trackerPending[i] = false;
                 changed = true;
             }
         }
         if (changed) {
             trackersChanged();
         }
+    }
+
+    /**
+     * Before {@link #start()}: the tracker has not reported yet (keepalived 2.2.7's state of a
+     * vrrp_script before its first run, observed). A weighted one adds nothing to the priority
+     * until it reports; an unweighted one holds the instance (and its sync group) in a silent
+     * FAULT, left by its first {@link #onTrackerChange}: a failure is then announced as FAULT
+     * (notify, no "Entering" line), a success as "Entering BACKUP STATE" without "(init)".
+     */
+    public void awaitTracker(TrackKind kind, String name) {
+        for (int i = 0; i < trackers.length; i++) {
+            if (trackers[i].kind() == kind && trackers[i].name().equals(name)) {
+                trackerPending[i] = true;
+            }
+        }
+        effectivePriority = computePriority();
+        ownFault = computeFault();
     }
 
     /** A tracked file's value changed: it contributes value × weight; weight 0 and a non-zero value is FAULT. */
@@ -729,6 +778,7 @@ public final class VrrpInstance {
     }
 
     private void transition(VrrpState to, long now) {
+        initHeld = false;
         VrrpState from = state;
         state = to;
         lastTransitionNs = now;
@@ -787,6 +837,11 @@ public final class VrrpInstance {
             }
         }
         boolean fault = computeFault();
+        if (initHeld) {
+            ownFault = fault;
+            releaseHeld(now);
+            return;
+        }
         if (fault == ownFault) {
             return;
         }
@@ -810,6 +865,56 @@ public final class VrrpInstance {
         }
     }
 
+    /**
+     * Leaves the held start-up FAULT once nothing is awaited any more: a fault of its own is
+     * announced (the group follows), a group member's fault keeps it silent (2.2.7: such a member
+     * is never notified FAULT), else it elects and releases the members that waited for it.
+     */
+    private void releaseHeld(long now) {
+        if (!initHeld || awaiting()) {
+            return;
+        }
+        if (ownFault) {
+            initHeld = false;
+            transition(VrrpState.FAULT, now); // no "Entering FAULT STATE" line in 2.2.7
+            syncFault();
+            return;
+        }
+        if (groupFaulted() || groupAwaiting()) {
+            return;
+        }
+        initHeld = false;
+        elect(now, false); // from FAULT: "Entering BACKUP STATE" without "(init)"
+        if (group != null) {
+            for (VrrpInstance m : group.members()) {
+                if (m != this && m.started) {
+                    m.releaseHeld(now);
+                }
+            }
+        }
+    }
+
+    /** An unweighted tracker has not reported yet. */
+    private boolean awaiting() {
+        for (int i = 0; i < trackers.length; i++) {
+            if (trackerPending[i] && weight(trackers[i]) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean groupAwaiting() {
+        if (group != null) {
+            for (VrrpInstance m : group.members()) {
+                if (m != this && m.awaiting()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private boolean computeFault() {
         if (configFault) {
             return true;
@@ -819,6 +924,9 @@ public final class VrrpInstance {
         }
         for (int i = 0; i < trackers.length; i++) {
             InstanceConfig.Track t = trackers[i];
+            if (trackerPending[i]) {
+                continue;
+            }
             int w = weight(t);
             if (t.kind() == TrackKind.FILE) {
                 long v = fileValue[i];
@@ -841,7 +949,7 @@ public final class VrrpInstance {
         for (int i = 0; i < trackers.length; i++) {
             InstanceConfig.Track t = trackers[i];
             int w = weight(t);
-            if (w == 0) {
+            if (w == 0 || trackerPending[i]) {
                 continue;
             }
             if (t.kind() == TrackKind.FILE) {

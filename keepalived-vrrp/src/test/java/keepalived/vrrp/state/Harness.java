@@ -149,6 +149,16 @@ final class Harness implements VrrpIo {
         events.add(nowUs() + " " + i.name() + " " + what);
     }
 
+    /** On: the "Entering X STATE" points are recorded too, as "entering FROM->TO" (off: older tests' lists). */
+    boolean recordEntering;
+
+    @Override
+    public void stateChanging(VrrpInstance instance, VrrpState from, VrrpState to) {
+        if (recordEntering) {
+            event(instance, "entering " + from + "->" + to);
+        }
+    }
+
     @Override
     public void sendAdvert(VrrpInstance instance, int priority) {
         if (recording) {
