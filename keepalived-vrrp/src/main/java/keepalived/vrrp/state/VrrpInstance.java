@@ -1070,6 +1070,10 @@ public final class VrrpInstance {
         if (s != VrrpState.INIT && s != group.state) {
             VrrpState from = group.state;
             group.state = s;
+            if (from == VrrpState.INIT) {
+                // a group leaving a held start-up (no member reported yet): keepalived logs it here
+                LOG.info("VRRP_Group({}) Syncing instances to {} state", group.name(), s);
+            }
             io.groupStateChanged(group, from, s);
         }
     }
