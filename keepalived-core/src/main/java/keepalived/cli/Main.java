@@ -222,6 +222,7 @@ public final class Main {
             log.error("Stopping - configuration could not be read");
             return 1;
         }
+        keepalived.daemon.Umask.apply(options.umask(), r.config().globalDefs()); // children inherit it
         String instance = r.config().root().get(RootKeywords.INSTANCE);
         if (instance != null) {
             String ident = DaemonLogging.withInstance(DaemonLogging.PARENT, instance);

@@ -111,6 +111,9 @@ public final class Native {
 
         @IgnoreError
         int gettid();
+
+        @IgnoreError
+        int umask(int mask);
     }
 
     private static final class Holder {
@@ -554,6 +557,11 @@ public final class Native {
 
     public static int getpid() {
         return Holder.LIBC.getpid();
+    }
+
+    /** Sets the process's file creation mask; returns the previous one. */
+    public static int umask(int mask) {
+        return Holder.LIBC.umask(mask);
     }
 
     /** The kernel thread id of the calling thread (what /proc/thread-self names). */

@@ -106,6 +106,7 @@ public final class VrrpDaemon implements VrrpIo {
     private Announcer announcer;
     private TrackScripts scripts;
     private final NotifyRunner notifier = new NotifyRunner();
+    private final keepalived.vrrp.io.FifoScripts fifoScripts = new keepalived.vrrp.io.FifoScripts();
     private SmtpAlerter smtp;
     private final Map<String, Boolean> instanceAlerts = new HashMap<>();
     private final List<NotifyFifo> fifos = new ArrayList<>();
@@ -125,6 +126,7 @@ public final class VrrpDaemon implements VrrpIo {
     private final byte[] scratch = new byte[16];
     private final ByteBuffer out = ByteBuffer.allocateDirect(2048).order(ByteOrder.BIG_ENDIAN);
     private boolean v3ChecksumAsV2;
+    private boolean logUnknownVrids;
     private GarpPacing garpPacing;
     private boolean stopping;
     private long malformed;
@@ -143,6 +145,8 @@ public final class VrrpDaemon implements VrrpIo {
         String vipDev;
         /** The VMAC made for the instance, or null. */
         String vmac;
+        /** unicast_src_ip was not on the host at start: the socket is not bound to it, the instance stays FAULT. */
+        boolean srcMissing;
         /** use_vmac_addr / a VIP's use_vmac: interface → the VMAC its addresses go on. */
         Map<String, String> addressVmacs = Map.of();
         final List<byte[]> destinations = new ArrayList<>();
@@ -152,6 +156,8 @@ public final class VrrpDaemon implements VrrpIo {
         long gratuitousIntervalNs;
         int pendingGratuitous;
         keepalived.loop.Timer gratuitousTimer;
+        /** garp_extra_if all: periodic GARP/NA for addresses on other interfaces while MASTER. */
+        keepalived.loop.Timer extraIfTimer;
 
         Runtime(Block block, InstanceConfig config, VrrpInstance instance, AdvertSocket socket, byte[] source) {
             this.block = block;
@@ -271,6 +277,7 @@ public final class VrrpDaemon implements VrrpIo {
         Block globals = next.globalDefs();
         applyGlobals(globals);
         reopenFifos(previous.globalDefs(), globals);
+        fifoScripts.start(globals); // keepalived restarts them on every reload
 
         TrackScripts oldScripts = scripts;
         TrackFiles oldFiles = files;
@@ -342,14 +349,16 @@ public final class VrrpDaemon implements VrrpIo {
     private void removeInstance(Runtime rt, boolean deleted) {
         InstanceConfig ic = rt.config;
         int prio = safePriority(rt.instance);
+        boolean wasFault = rt.instance.state() == VrrpState.FAULT;
         LOG.info("({}) {}", ic.name(), deleted ? "removed from the configuration" : "stopping for restart");
         rt.instance.stop(true);
         rt.gratuitousTimer.cancel();
+        rt.extraIfTimer.cancel();
         rt.pendingGratuitous = 0;
         if (deleted && rt.block.get(VrrpInstanceKeywords.NOTIFY_DELETED)) {
             notifyState(false, ic.name(), rt.block.get(VrrpInstanceKeywords.NOTIFY_DELETED_SCRIPT), ic.notifyGeneric(),
                     "DELETED", prio, false);
-        } else {
+        } else if (!wasFault) { // keepalived 2.2.7 does not report FAULT again (observed)
             notifyState(false, ic.name(), ic.notifyFault(), ic.notifyGeneric(), "FAULT", prio, false);
         }
         VrrpInstance[] table = byVrid.get(rt.socket);
@@ -433,6 +442,8 @@ public final class VrrpDaemon implements VrrpIo {
         rt.block = block;
         rt.config = ic;
         rt.instance.reconfigure(ic);
+        rt.instance.configFault(rt.srcMissing || faultsWithoutPeers(block));
+        rt.instance.timerExpiredBackup(block.get(VrrpInstanceKeywords.TIMER_EXPIRED_BACKUP));
         setDestinations(rt, before);
         for (int i = 0; i < Math.max(1, ic.garpMasterRepeat()) && !newAddresses.isEmpty(); i++) {
             announce(rt, newAddresses, i == 0);
@@ -493,17 +504,24 @@ public final class VrrpDaemon implements VrrpIo {
 
     /** fifo_write_vrrp_states_on_reload: every instance's and sync group's current state. */
     private void writeFifoStates() {
-        java.util.Set<SyncGroup> groups = new java.util.LinkedHashSet<>();
         for (Runtime rt : instances) {
             VrrpInstance vi = rt.instance;
             fifo(false, vi.name(), vi.state().name(), vi.effectivePriority());
-            if (vi.syncGroup() != null) {
-                groups.add(vi.syncGroup());
-            }
         }
-        for (SyncGroup g : groups) {
+        for (SyncGroup g : syncGroups()) {
             fifo(true, g.name(), g.state().name(), 0);
         }
+    }
+
+    /** The sync groups of the running instances, in instance order. */
+    private java.util.Set<SyncGroup> syncGroups() {
+        java.util.Set<SyncGroup> groups = new java.util.LinkedHashSet<>();
+        for (Runtime rt : instances) {
+            if (rt.instance.syncGroup() != null) {
+                groups.add(rt.instance.syncGroup());
+            }
+        }
+        return groups;
     }
 
     // ---- set-up (loop thread)
@@ -530,6 +548,7 @@ public final class VrrpDaemon implements VrrpIo {
         installStatic(globals);
         announcer = new Announcer(this::ifindex);
         openFifos(globals);
+        fifoScripts.start(globals);
         makeTrackers(null, null);
         for (Block b : config.vrrpInstances()) {
             Runtime rt = createInstance(b, instanceConfig(b, globals));
@@ -544,8 +563,10 @@ public final class VrrpDaemon implements VrrpIo {
         events = new HostEvents(loop, new LinkWatcher());
         watchEvents();
 
+        StartupDelay delay = StartupDelay.from(globals, loop.nowNs());
         for (Runtime rt : instances) {
             rt.instance.start();
+            delay.hold(rt.instance);
         }
         startTrackers();
         LOG.info("Startup complete");
@@ -555,6 +576,7 @@ public final class VrrpDaemon implements VrrpIo {
     /** The global_defs the loop reads at start and again on reload. */
     private void applyGlobals(Block globals) {
         v3ChecksumAsV2 = globals != null && globals.get(GlobalDefsKeywords.V3_CHECKSUM_AS_V2);
+        logUnknownVrids = globals != null && globals.get(GlobalDefsKeywords.LOG_UNKNOWN_VRIDS);
         garpPacing = GarpPacing.from(config);
         if (smtp != null) {
             smtp.close();
@@ -595,13 +617,15 @@ public final class VrrpDaemon implements VrrpIo {
 
     /** The instance's typed configuration, its trackers' weights resolved against the runners. */
     private InstanceConfig instanceConfig(Block b, Block globals) {
-        return InstanceConfig.from(b, globals).plusTracks(StaticTrackGroups.trackers(config, b.name())).withTracks(t -> switch (t.kind()) {
+        java.util.function.UnaryOperator<InstanceConfig.Track> resolve = t -> switch (t.kind()) {
             case SCRIPT -> t.weight() != null ? t : new InstanceConfig.Track(t.kind(), t.name(),
                     scripts.weight(t.name()), t.reverse());
             case FILE -> files.resolve(t);
             case PROCESS -> processes.resolve(t);
             default -> t.weight() != null ? t : new InstanceConfig.Track(t.kind(), t.name(), 0, t.reverse());
-        });
+        };
+        return SyncGroupTracking.apply(InstanceConfig.from(b, globals)
+                .plusTracks(StaticTrackGroups.trackers(config, b.name())).withTracks(resolve), b, config, resolve);
     }
 
     /**
@@ -647,7 +671,18 @@ public final class VrrpDaemon implements VrrpIo {
         AdvertSocket.Key key = new AdvertSocket.Key(sockDev, ic.ipv6(), unicastSource, ic.ah());
         AdvertSocket socket = sockets.get(key);
         if (socket == null) {
-            socket = AdvertSocket.open(sockDev, sockIndex, ic.ipv6(), unicastSource, ic.unicastTtl(), ic.ah());
+            try {
+                socket = AdvertSocket.open(sockDev, sockIndex, ic.ipv6(), unicastSource, ic.unicastTtl(), ic.ah());
+            } catch (keepalived.sys.NativeException e) {
+                if (unicastSource == null) {
+                    throw e;
+                }
+                // keepalived 2.2.7 (observed, with or without track_src_ip): the instance stays in FAULT
+                LOG.info("bind unicast_src {} failed {} - {}", IpPrefix.format(unicastSource), e.errnoValue(),
+                        e.errno().description());
+                LOG.info("({}): entering FAULT state (src address not configured)", ic.name());
+                socket = AdvertSocket.open(sockDev, sockIndex, ic.ipv6(), null, ic.unicastTtl(), ic.ah());
+            }
             sockets.put(key, socket);
             AdvertSocket s = socket;
             registrations.put(socket, loop.register(socket.fd(), ev -> s.drain(this::onDatagram)));
@@ -659,6 +694,7 @@ public final class VrrpDaemon implements VrrpIo {
                 LOG.warn("({}) Unable to set the advert source on {}: {}", ic.name(), vmac.name(), e.getMessage());
             }
         }
+        boolean srcMissing = unicastSource != null && socket.unicastSource() == null;
         VrrpInstance[] table = byVrid.computeIfAbsent(socket, s -> new VrrpInstance[256]);
         if (table[ic.vrid()] != null) {
             LOG.error("({}) VRID {} is already used by {} on {} - instance not started", ic.name(), ic.vrid(),
@@ -672,15 +708,20 @@ public final class VrrpDaemon implements VrrpIo {
         ic = AddressVmacs.apply(ic, addressVmacs, b.get(VrrpInstanceKeywords.USE_VMAC_ADDR));
         VrrpInstance vi = new VrrpInstance(ic, loop.timers(), NanoClock.SYSTEM, this);
         Runtime rt = new Runtime(b, ic, vi, socket, source);
+        rt.srcMissing = srcMissing;
         rt.addressVmacs = addressVmacs;
         if (vmac != null) {
             rt.vipDev = vmac.name();
             rt.vmac = vmac.name();
         }
         rt.gratuitousTimer = loop.newTimer((timer, now) -> gratuitousRoundDue(rt, now));
+        rt.extraIfTimer = loop.newTimer((timer, now) -> announce(rt, ExtraInterfaceGarp.plan(rt.block,
+                config.globalDefs()).addresses(rt.config, rt.vipDev, rt.addressVmacs.values()), true));
         setDestinations(rt, null);
         table[ic.vrid()] = vi;
         vi.localAddress(source);
+        vi.configFault(srcMissing || faultsWithoutPeers(b));
+        vi.timerExpiredBackup(b.get(VrrpInstanceKeywords.TIMER_EXPIRED_BACKUP));
         Link link = rtnl.link(ic.interfaceName()).orElse(null);
         if (link == null || !link.isUp() || !link.hasCarrier()) {
             if (!ic.dontTrackPrimary()) {
@@ -689,6 +730,11 @@ public final class VrrpDaemon implements VrrpIo {
             vi.onInterfaceChange(false);
         }
         return rt;
+    }
+
+    /** unicast_fault_no_peer without any unicast_peer: FAULT rather than multicast. */
+    private static boolean faultsWithoutPeers(Block b) {
+        return b.get(VrrpInstanceKeywords.UNICAST_FAULT_NO_PEER) && b.get(VrrpInstanceKeywords.UNICAST_PEERS).isEmpty();
     }
 
     /** The address VMACs of the instance (see {@link AddressVmacs}), made now. */
@@ -1000,7 +1046,9 @@ public final class VrrpDaemon implements VrrpIo {
         }
         if (target == null) {
             unknownVrid++;
-            if (LOG.isDebugEnabled()) {
+            if (logUnknownVrids) {
+                LOG.info("Unknown VRID({}) received on interface({}). ignoring...", view.vrid(), socket.ifname());
+            } else if (LOG.isDebugEnabled()) {
                 LOG.debug("Advert on {} for unknown VRID {} from {}", socket.ifname(), view.vrid(), info.sourceAddress());
             }
             return;
@@ -1159,6 +1207,16 @@ public final class VrrpDaemon implements VrrpIo {
     @Override
     public void stateChanged(VrrpInstance instance, VrrpState from, VrrpState to, int priority) {
         InstanceConfig ic = instance.config();
+        Runtime rt = runtimes.get(instance);
+        if (rt != null) {
+            ExtraInterfaceGarp.Plan plan = to == VrrpState.MASTER ? ExtraInterfaceGarp.plan(rt.block, config.globalDefs())
+                    : ExtraInterfaceGarp.Plan.OFF;
+            if (!plan.addresses(ic, rt.vipDev, rt.addressVmacs.values()).isEmpty()) {
+                rt.extraIfTimer.schedulePeriodic(loop.nowNs() + plan.periodNs(), plan.periodNs());
+            } else {
+                rt.extraIfTimer.cancel();
+            }
+        }
         NotifyScript specific = switch (to) {
             case MASTER -> ic.notifyMaster();
             case BACKUP -> ic.notifyBackup();
@@ -1204,7 +1262,7 @@ public final class VrrpDaemon implements VrrpIo {
 
     @Override
     public void groupStateChanged(SyncGroup group, VrrpState from, VrrpState to) {
-        LOG.info("VRRP_Group({}) Syncing instances to {} state", group.name(), to);
+        // VrrpInstance logs "VRRP_Group(G) Syncing instances to S state" as the members move
         Block g = groupBlocks.get(group.name());
         NotifyScript specific = null;
         NotifyScript generic = null;
@@ -1432,6 +1490,12 @@ public final class VrrpDaemon implements VrrpIo {
             InstanceConfig ic = rt.config;
             notifyState(false, ic.name(), ic.notifyStop(), ic.notifyGeneric(), "STOP", prio, true);
         }
+        // keepalived reports the groups' STOP after their members'
+        for (SyncGroup g : syncGroups()) {
+            Block gb = groupBlocks.get(g.name());
+            notifyState(true, g.name(), gb == null ? null : gb.get(SyncGroupKeywords.NOTIFY_STOP),
+                    gb == null ? null : gb.get(SyncGroupKeywords.NOTIFY), "STOP", 0, true);
+        }
         removeStatic();
         close();
         exitCode = 0;
@@ -1456,6 +1520,7 @@ public final class VrrpDaemon implements VrrpIo {
             announcer.close();
         }
         fifos.forEach(NotifyFifo::close);
+        fifoScripts.close();
         if (smtp != null) {
             smtp.close();
         }

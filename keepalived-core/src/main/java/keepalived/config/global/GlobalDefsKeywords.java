@@ -253,6 +253,14 @@ public final class GlobalDefsKeywords {
         SCHEMA.implemented("startup_script", "startup_script_timeout", "shutdown_script", "shutdown_script_timeout");
         // notify and track scripts run as their user through setpriv (keepalived.sys.RunAs)
         SCHEMA.implemented("script_user");
+        // keepalived.vrrp.StartupDelay, keepalived.vrrp.io.FifoScripts
+        SCHEMA.implemented("vrrp_startup_delay", "notify_fifo_script", "vrrp_notify_fifo_script");
+        // VrrpDaemon.installStatic / reloadStatic; VrrpDaemon.onDatagram
+        SCHEMA.implemented("default_interface", "log_unknown_vrids");
+        // keepalived.daemon.Umask (command line first, default 0177 as 2.2.7 runs its scripts)
+        SCHEMA.implemented("umask");
+        // keepalived.vrrp.ExtraInterfaceGarp ("all" mode; without it only VIPs on VMACs of other interfaces)
+        SCHEMA.implemented("vrrp_garp_extra_if", "vrrp_vmac_garp_intvl");
         // keepalived-vrrp ScriptSecurity disables insecure vrrp_script / notify scripts (it.ScriptSecurityScenarios)
         SCHEMA.implemented("enable_script_security");
         // keepalived.daemon.ProcessTuning on the VRRP loop thread (mlockall, late-timer watch)

@@ -96,5 +96,8 @@ public final class SyncGroupKeywords {
     // What keepalived-vrrp honours today (docs/compatibility.md); the rest is parsed and planned.
     static {
         SCHEMA.implemented("group", "notify", "notify_master", "notify_backup", "notify_fault", "smtp_alert");
+        // keepalived.vrrp.SyncGroupTracking and the daemon's stop
+        SCHEMA.implemented("track_interface", "track_script", "track_file", "track_process", "notify_stop",
+                "notify_priority_changes", "global_tracking", "sync_group_tracking_weight");
     }
 }

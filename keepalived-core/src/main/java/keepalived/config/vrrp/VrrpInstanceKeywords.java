@@ -519,5 +519,12 @@ public final class VrrpInstanceKeywords {
                 "notify_priority_changes", "virtual_routes", "virtual_rules", "track_file", "track_process",
                 "use_vmac", "vmac_xmit_base", "smtp_alert", "accept", "no_accept", "strict_mode", "use_vmac_addr");
         AUTHENTICATION.implemented("auth_type", "auth_pass");
+        // VrrpInstance.configFault; VrrpDaemon.removeInstance
+        SCHEMA.implemented("unicast_fault_no_peer", "notify_deleted");
+        // VrrpInstance.onAdvert (2.4); VrrpInstanceChecks (2.4: only silences the no-VIP warning)
+        SCHEMA.implemented("owner_ignore_adverts", "no_virtual_ipaddress");
+        // as 2.2.7 runs it (observed): a source missing at start is FAULT for good, a removal is not acted on
+        SCHEMA.implemented("track_src_ip");
+        SCHEMA.implemented("garp_extra_if", "vmac_garp_intvl", "timer_expired_backup", "thread_timer_expired");
     }
 }

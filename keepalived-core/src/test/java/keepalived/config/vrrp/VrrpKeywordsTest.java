@@ -50,6 +50,15 @@ class VrrpKeywordsTest {
         return r.problems().all().stream().anyMatch(p -> p.format().contains(text));
     }
 
+    /** no_virtual_ipaddress (2.4): an instance without VIPs on purpose, without the warning. */
+    @Test
+    void noVirtualIpaddressSilencesTheNoVipWarning() throws Exception {
+        String inst = "vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n%s}\n";
+        assertTrue(has(load(inst.formatted("")), "(VI_1) No VIP specified; at least one is sensible"));
+        var r = load(inst.formatted("  no_virtual_ipaddress\n"));
+        assertTrue(r.problems().all().isEmpty(), () -> r.problems().all().toString());
+    }
+
     @Test
     void parsesTypedInstance() throws Exception {
         var r = load("""

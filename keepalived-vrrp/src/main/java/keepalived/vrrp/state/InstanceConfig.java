@@ -110,16 +110,6 @@ public record InstanceConfig(String name, int vrid, String interfaceName, int ve
                 notifyFault, notifyStop, notifyGeneric, notifyMasterRxLowerPri, notifyPriorityChanges);
     }
 
-    private InstanceConfig withTrackList(List<Track> l) {
-        return new InstanceConfig(name, vrid, interfaceName, version, ipv6, basePriority, advertIntUs, wantMaster,
-                nopreempt, preemptDelayUs, vips, evips, vroutes, vrules, mcastGroup, srcIp, unicastPeers, unicastTtl,
-                checkUnicastSrc, authType, authPass, garpMasterDelayUs, garpMasterRepeat, garpMasterRefreshUs,
-                garpMasterRefreshRepeat, garpLowerPrioDelayUs, garpLowerPrioRepeat, minGarp, lowerPrioNoAdvert,
-                higherPrioSendAdvert, downTimerAdverts, accept, ownerIgnoreAdverts, skipCheckAdvAddr, strict,
-                v3ChecksumAsV2, dontTrackPrimary, l, notifyMaster, notifyBackup, notifyFault, notifyStop, notifyGeneric,
-                notifyMasterRxLowerPri, notifyPriorityChanges);
-    }
-
     /**
      * The same configuration with every tracker replaced by {@code resolve}'s answer (the runtime
      * fills in the tracked object's own weight and {@code weight ... reverse} there).
@@ -129,13 +119,27 @@ public record InstanceConfig(String name, int vrid, String interfaceName, int ve
         for (Track t : trackers) {
             l.add(resolve.apply(t));
         }
+        return copy(l, notifyPriorityChanges);
+    }
+
+    /** The same configuration tracking exactly {@code tracks} (already resolved). */
+    public InstanceConfig withTrackList(List<Track> tracks) {
+        return copy(tracks, notifyPriorityChanges);
+    }
+
+    /** The same configuration with notify_priority_changes set to {@code on}. */
+    public InstanceConfig withNotifyPriorityChanges(boolean on) {
+        return copy(trackers, on);
+    }
+
+    private InstanceConfig copy(List<Track> l, boolean priorityChanges) {
         return new InstanceConfig(name, vrid, interfaceName, version, ipv6, basePriority, advertIntUs, wantMaster,
                 nopreempt, preemptDelayUs, vips, evips, vroutes, vrules, mcastGroup, srcIp, unicastPeers, unicastTtl,
                 checkUnicastSrc, authType, authPass, garpMasterDelayUs, garpMasterRepeat, garpMasterRefreshUs,
                 garpMasterRefreshRepeat, garpLowerPrioDelayUs, garpLowerPrioRepeat, minGarp, lowerPrioNoAdvert,
                 higherPrioSendAdvert, downTimerAdverts, accept, ownerIgnoreAdverts, skipCheckAdvAddr, strict,
                 v3ChecksumAsV2, dontTrackPrimary, l, notifyMaster, notifyBackup, notifyFault, notifyStop, notifyGeneric,
-                notifyMasterRxLowerPri, notifyPriorityChanges);
+                notifyMasterRxLowerPri, priorityChanges);
     }
 
     /** The advert template: our VIPs of the advert family, in configuration order. */

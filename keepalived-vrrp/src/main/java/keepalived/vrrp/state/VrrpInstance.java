@@ -48,6 +48,11 @@ public final class VrrpInstance {
     private boolean[] trackerPending;
     private long[] fileValue;
     private boolean interfaceUp = true;
+    /** The configuration cannot run (unicast_fault_no_peer without peers). */
+    private boolean configFault;
+    /** timer_expired_backup: highest priority of the other routers, 0 when off. */
+    private int timerExpiredOtherPriority;
+    private long lastAdvertSentNs;
 
     private VrrpState state = VrrpState.INIT;
     private VrrpState wantState = VrrpState.BACKUP;
@@ -238,6 +243,7 @@ public final class VrrpInstance {
         if (ownFault || groupFaulted()) {
             io.stateChanging(this, state, VrrpState.FAULT);
             io.setVips(this, false);
+            groupStarting(VrrpState.FAULT);
             transition(VrrpState.FAULT, now);
             syncFault();
             return;
@@ -266,6 +272,7 @@ public final class VrrpInstance {
             syncMaster();
             return;
         }
+        groupStarting(VrrpState.BACKUP);
         transition(VrrpState.BACKUP, now);
         masterAdvertIntervalUs = config.advertIntUs();
         long waitUs = config.wantMaster() ? config.advertIntUs() + skewMinUs() : masterDownIntervalUs();
@@ -422,6 +429,38 @@ public final class VrrpInstance {
         }
         if (changed) {
             trackersChanged();
+        }
+    }
+
+    /**
+     * A configuration that cannot run ({@code unicast_fault_no_peer} with no peers): FAULT until a
+     * reload clears it. Before {@link #start()}, or acted on by the next {@link #reevaluate()}.
+     */
+    public void configFault(boolean fault) {
+        configFault = fault;
+        if (!started) {
+            ownFault = computeFault();
+        }
+    }
+
+    /**
+     * timer_expired_backup [PRIO] (with nopreempt): a MASTER whose advert timer fires so late that
+     * a router of priority {@code highestOtherPriority} (254 when 0 is given) may have taken over
+     * (down_timer_adverts x interval + that router's skew since our last advert) goes BACKUP
+     * rather than resuming as MASTER. {@code null}: off.
+     */
+    public void timerExpiredBackup(Integer highestOtherPriority) {
+        timerExpiredOtherPriority = highestOtherPriority == null ? 0
+                : highestOtherPriority == 0 ? 254 : highestOtherPriority;
+    }
+
+    /**
+     * vrrp_startup_delay: a BACKUP whose master-down timer would expire before
+     * {@code deadlineNs} waits until then.
+     */
+    public void holdBackupUntil(long deadlineNs) {
+        if (state == VrrpState.BACKUP && downTimer.isScheduled() && downTimer.deadlineNs() - deadlineNs < 0) {
+            downTimer.scheduleAt(deadlineNs);
         }
     }
 
@@ -612,9 +651,23 @@ public final class VrrpInstance {
     // ---------------------------------------------------------------- timers
 
     private void onAdvertTimer(long now) {
-        if (state == VrrpState.MASTER) {
-            sendAdvert(effectivePriority);
+        if (state != VrrpState.MASTER) {
+            return;
         }
+        if (timerExpiredOtherPriority > 0 && config.nopreempt() && lastAdvertSentNs != 0) {
+            int p = timerExpiredOtherPriority;
+            long otherSkewUs = config.version() == 2 ? (256 - p) * 1_000_000L / 256 : (256 - p) * config.advertIntUs() / 256;
+            long otherDownNs = (config.downTimerAdverts() * config.advertIntUs() + otherSkewUs) * NS_PER_US;
+            long silentNs = now - lastAdvertSentNs;
+            if (silentNs >= otherDownNs) {
+                LOG.info("({}) advert timer expired {} ms late - another router may have taken over, entering BACKUP",
+                        config.name(), silentNs / 1_000_000);
+                leaveMasterToBackup(now);
+                syncBackup(now);
+                return;
+            }
+        }
+        sendAdvert(effectivePriority);
     }
 
     /**
@@ -746,6 +799,7 @@ public final class VrrpInstance {
     }
 
     private void sendAdvert(int priority) {
+        lastAdvertSentNs = clock.nanoTime();
         io.sendAdvert(this, priority);
         stats.advertSent++;
         if (priority == 0) {
@@ -801,6 +855,7 @@ public final class VrrpInstance {
         } else if (!groupFaulted()) {
             leaveFault(now);
             if (group != null) {
+                logSyncing(m -> m.state == VrrpState.FAULT, state);
                 for (VrrpInstance m : group.members()) {
                     if (m != this && m.started) {
                         m.leaveFault(now);
@@ -861,6 +916,9 @@ public final class VrrpInstance {
     }
 
     private boolean computeFault() {
+        if (configFault) {
+            return true;
+        }
         if (!interfaceUp && !config.dontTrackPrimary()) {
             return true;
         }
@@ -944,6 +1002,7 @@ public final class VrrpInstance {
             return;
         }
         long now = clock.nanoTime();
+        logSyncing(m -> m.state == VrrpState.BACKUP, VrrpState.MASTER);
         for (VrrpInstance m : group.members()) {
             if (m != this && m.started && m.state == VrrpState.BACKUP) {
                 m.becomeMaster(now);
@@ -955,6 +1014,7 @@ public final class VrrpInstance {
         if (group == null) {
             return;
         }
+        logSyncing(m -> m.state == VrrpState.MASTER, VrrpState.BACKUP);
         for (VrrpInstance m : group.members()) {
             if (m != this && m.started && m.state == VrrpState.MASTER) {
                 m.leaveMasterToBackup(now);
@@ -967,9 +1027,34 @@ public final class VrrpInstance {
             return;
         }
         long now = clock.nanoTime();
+        logSyncing(m -> m.state != VrrpState.FAULT, VrrpState.FAULT);
         for (VrrpInstance m : group.members()) {
             if (m != this && m.started) {
                 m.enterFault(now);
+            }
+        }
+    }
+
+    /**
+     * The first member to start reports the group's first state, before its own (keepalived's
+     * order: {@code GROUP "G" BACKUP 0} comes first on the FIFO).
+     */
+    private void groupStarting(VrrpState to) {
+        if (group != null && group.state == VrrpState.INIT) {
+            group.state = to;
+            io.groupStateChanged(group, VrrpState.INIT, to);
+        }
+    }
+
+    /**
+     * keepalived logs the group's move when the first member has moved and before it drags the
+     * others (the group's notifies come once they all have): only when another member moves.
+     */
+    private void logSyncing(java.util.function.Predicate<VrrpInstance> moves, VrrpState to) {
+        for (VrrpInstance m : group.members()) {
+            if (m != this && m.started && moves.test(m)) {
+                LOG.info("VRRP_Group({}) Syncing instances to {} state", group.name(), to);
+                return;
             }
         }
     }
@@ -979,10 +1064,26 @@ public final class VrrpInstance {
             return;
         }
         VrrpState s = SyncGroup.stateOf(group.members());
+        if (s == VrrpState.FAULT && !allStartedIn(VrrpState.FAULT)) {
+            return; // reported once every member has followed, as keepalived does
+        }
         if (s != VrrpState.INIT && s != group.state) {
             VrrpState from = group.state;
             group.state = s;
+            if (from == VrrpState.INIT) {
+                // a group leaving a held start-up (no member reported yet): keepalived logs it here
+                LOG.info("VRRP_Group({}) Syncing instances to {} state", group.name(), s);
+            }
             io.groupStateChanged(group, from, s);
         }
+    }
+
+    private boolean allStartedIn(VrrpState st) {
+        for (VrrpInstance m : group.members()) {
+            if (m.started && m.state != st) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -67,7 +67,12 @@ final class Capture implements AutoCloseable {
 
     /** Starts tcpdump in {@code host} and returns once it is listening; the raw lines go to {@code file}. */
     static Capture start(Segment.Host host, Path file) throws IOException, InterruptedException {
-        List<String> cmd = host.ns().exec("tcpdump", "-i", "eth0", "-n", "-tt", "-e", "-l",
+        return start(host, "eth0", file);
+    }
+
+    /** As {@link #start(Segment.Host, Path)} on {@code dev}. */
+    static Capture start(Segment.Host host, String dev, Path file) throws IOException, InterruptedException {
+        List<String> cmd = host.ns().exec("tcpdump", "-i", dev, "-n", "-tt", "-e", "-l",
                 "ip proto 112 or ip proto 51 or ip6 proto 112 or arp or icmp6");
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));

@@ -415,4 +415,25 @@ class VrrpInstanceTest {
         assertEquals(List.of(), h.take());
         assertEquals(2, i.stats().advertRcvd());
     }
+
+    /**
+     * timer_expired_backup with nopreempt: a MASTER held up for longer than a priority-254 router
+     * needs to take over (3 x 1 s + 2/256 s) goes BACKUP when its advert timer finally fires; a
+     * shorter stall keeps it MASTER.
+     */
+    @Test
+    void timerExpiredBackupAfterALongStall() {
+        VrrpInstance i = h.instance(h.config(QUIET_GARP, "priority 150\n nopreempt"), "10.0.0.2");
+        i.timerExpiredBackup(0);
+        i.start();
+        h.advanceUs(4_000_000);
+        assertEquals(VrrpState.MASTER, i.state());
+        h.stallUs(2_300_000); // MASTER at 3.414 s: 0.586 s since the last advert + 2.3 s < 3.0078 s
+        assertEquals(VrrpState.MASTER, i.state(), "a stall shorter than the other's master-down interval");
+        h.advanceUs(1_000_000);
+        h.take();
+        h.stallUs(3_100_000);
+        assertEquals(VrrpState.BACKUP, i.state());
+        assertTrue(h.take().stream().noneMatch(e -> e.contains("advert 150")), "no advert after the stall");
+    }
 }
