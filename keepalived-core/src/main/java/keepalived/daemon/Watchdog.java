@@ -100,6 +100,7 @@ public final class Watchdog {
         int delaySeconds;
         int restarts; // respawns since it last ran long enough
         boolean ready;
+        boolean reloadPending; // a reload came while it was starting: HUP it once it is up
         boolean retired; // stopped because a reload no longer wants it
 
         Child(Subsystem subsystem) {
@@ -250,6 +251,7 @@ public final class Watchdog {
             c.lifeline = p.getOutputStream();
             c.startedNanos = System.nanoTime();
             c.ready = false;
+            c.reloadPending = false; // a new child reads the config as it is now
             LOG.info("Starting {} child process, pid={}", c.label(), p.pid());
             readChildOutput(c, p);
             p.onExit().thenAccept(done -> events.add(() -> exited(c, done)));
@@ -283,6 +285,11 @@ public final class Watchdog {
     private void childReady(Child c, Process p) {
         if (c.process == p) {
             c.ready = true;
+            if (c.reloadPending) {
+                // it may have read the config before the reload changed it
+                c.reloadPending = false;
+                SignalFd.kill(p.pid(), SIGHUP);
+            }
             announceReadyIfAllUp();
         }
     }
@@ -474,6 +481,8 @@ public final class Watchdog {
             if (wanted.contains(c.subsystem)) {
                 if (c.alive() && c.ready) {
                     SignalFd.kill(c.process.pid(), SIGHUP);
+                } else if (c.alive()) {
+                    c.reloadPending = true; // a child without its handler yet would die of HUP
                 }
             } else {
                 c.retired = true;
