@@ -35,8 +35,8 @@ public final class CompatibilityDoc {
         {"Process model (parent + VRRP, checker, BFD children, respawn, pid files)", "partial",
             "watchdog parent JVM + one VRRP child JVM, respawn with back-off, pid files, parent-death stop, "
             + "detach without -n, sd_notify, startup/shutdown scripts, syslog with keepalived's identities "
-            + "(docs/operations.md); checker/BFD children come with their subsystems; not yet: net_namespace, "
-            + "instance suffixes on the syslog identity, reload_time_file, children reading a consolidated copy"},
+            + "(docs/operations.md); checker/BFD children come with their subsystems; `instance` (pid files, syslog idents), umask; "
+            + "not yet: net_namespace, reload_time_file, children reading a consolidated copy"},
         {"Signals (RELOAD, STOP, DATA, STATS, STATS_CLEAR, JSON) and reload semantics", "implemented",
             "every signal relayed as keepalived does (SIGRTMIN+2 / SIGRTMAX-1 through a signalfd: bin/keepalived "
             + "blocks them); reload keeps instances matched by name in their state, and refuses a config with new "
@@ -45,7 +45,9 @@ public final class CompatibilityDoc {
             "v2/v3, IPv4/IPv6, multicast/unicast, PASS and AH auth, VIPs/eVIPs, virtual routes/rules, static "
             + "addresses/routes/rules, GARP/NA, preempt, track_interface/track_script/track_file (polled)/"
             + "track_process (/proc scan), VMAC (use_vmac, vmac_xmit_base, use_vmac_addr, vmac_prefix/"
-            + "vmac_addr_prefix; a deleted VMAC is recreated), sync groups, notify, FIFO, script security, "
+            + "vmac_addr_prefix; a deleted VMAC is recreated), sync groups (with group trackers, notify_stop, tracking weights), notify, FIFO and FIFO scripts, script "
+            + "security, vrrp_startup_delay, unicast_fault_no_peer, track_src_ip, garp_extra_if, "
+            + "timer_expired_backup, log_unknown_vrids, "
             + "address/route/rule tracking (an admin's deletion of a tracked VIP/route/rule sends a MASTER through "
             + "BACKUP; no_track; static entries restored; track_group), accept/no_accept and strict mode "
             + "(keepalived's nftables tables over netlink), disable_local_igmp: interoperate with keepalived 2.2.7. "
