@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-
-import keepalived.testing.Prerequisites;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * vrrp_garp_extra_if all 1 / garp_extra_if all 1: a MASTER with a VIP on eth0 (its interface) and
@@ -21,29 +16,8 @@ import keepalived.testing.Prerequisites;
  * keepalived 2.2.7 and ours, each alone on one host; without the keyword no periodic GARP).
  */
 class GarpExtraIfCompareTest {
-    Path dir;
-    Segment segment;
-    Segment.Host host;
-    final List<AutoCloseable> open = new ArrayList<>();
-
-    @BeforeEach
-    void setUp(TestInfo info) throws Exception {
-        Prerequisites.requireRealKeepalived();
-        dir = TestDir.fresh(this, info);
-        segment = Segment.create(1);
-        segment.addEth1();
-        host = segment.host(1);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (AutoCloseable c : open) {
-            c.close();
-        }
-        if (segment != null) {
-            segment.close();
-        }
-    }
+    @RegisterExtension
+    final Lab lab = Lab.withHosts(1).withEth1();
 
     @Test
     void periodicGarpsForVipsOnOtherInterfaces() throws Exception {
@@ -62,19 +36,19 @@ class GarpExtraIfCompareTest {
     @Test
     void withoutAllOnlyVipsOnAddressVmacs() throws Exception {
         for (Impl impl : Impl.values()) {
-            Path d = dir.resolve(impl.label() + "-vmac");
+            Path d = lab.dir().resolve(impl.label() + "-vmac");
             Files.createDirectories(d);
-            String onVmac = segment.prefix4eth1() + "100";
-            String plain = segment.prefix4eth1() + "101";
-            Capture c1 = Capture.start(host, "eth1", d.resolve("eth1.cap"));
-            open.add(c1);
+            String onVmac = lab.segment().prefix4eth1() + "100";
+            String plain = lab.segment().prefix4eth1() + "101";
+            Capture c1 = Capture.start(lab.host(1), "eth1", d.resolve("eth1.cap"));
+            lab.track(c1);
             String conf = "global_defs {\n    router_id r1\n    vrrp_version 3\n    vrrp_garp_master_delay 0\n"
                     + "    vrrp_garp_extra_if 1\n}\n\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n"
                     + "    virtual_router_id 51\n    priority 150\n    advert_int 0.1\n    virtual_ipaddress {\n        "
-                    + segment.prefix4() + "100/24\n        " + onVmac + "/24 dev eth1 use_vmac\n        " + plain
+                    + lab.segment().prefix4() + "100/24\n        " + onVmac + "/24 dev eth1 use_vmac\n        " + plain
                     + "/24 dev eth1\n    }\n}\n";
-            Daemon daemon = Daemon.start(impl, host, impl.label(), conf, d);
-            open.add(daemon);
+            Daemon daemon = Daemon.start(impl, lab.host(1), impl.label(), conf, d);
+            lab.track(daemon);
             assertTrue(daemon.awaitLog("(VI_1) Entering MASTER STATE", 15_000), () -> daemon.logTail(30));
             long master = System.currentTimeMillis() * 1000;
             Wait.sleep(3500);
@@ -94,20 +68,20 @@ class GarpExtraIfCompareTest {
 
     /** GARPs after the first burst in the 3.5 s after becoming MASTER, for the eth0 and the eth1 VIP. */
     private List<Integer> periodic(Impl impl, String globals, String instance) throws Exception {
-        Path d = dir.resolve(impl.label() + "-" + Integer.toHexString((globals + instance).hashCode()));
+        Path d = lab.dir().resolve(impl.label() + "-" + Integer.toHexString((globals + instance).hashCode()));
         Files.createDirectories(d);
-        String vip0 = segment.prefix4() + "100";
-        String vip1 = segment.prefix4eth1() + "100";
-        Capture c0 = Capture.start(host, "eth0", d.resolve("eth0.cap"));
-        Capture c1 = Capture.start(host, "eth1", d.resolve("eth1.cap"));
-        open.add(c0);
-        open.add(c1);
+        String vip0 = lab.segment().prefix4() + "100";
+        String vip1 = lab.segment().prefix4eth1() + "100";
+        Capture c0 = Capture.start(lab.host(1), "eth0", d.resolve("eth0.cap"));
+        Capture c1 = Capture.start(lab.host(1), "eth1", d.resolve("eth1.cap"));
+        lab.track(c0);
+        lab.track(c1);
         String conf = "global_defs {\n    router_id r1\n    vrrp_version 3\n    vrrp_garp_master_delay 0\n" + globals
                 + "}\n\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n"
                 + "    priority 150\n    advert_int 0.1\n" + instance + "    virtual_ipaddress {\n        " + vip0
                 + "/24\n        " + vip1 + "/24 dev eth1\n    }\n}\n";
-        Daemon daemon = Daemon.start(impl, host, impl.label(), conf, d);
-        open.add(daemon);
+        Daemon daemon = Daemon.start(impl, lab.host(1), impl.label(), conf, d);
+        lab.track(daemon);
         assertTrue(daemon.awaitLog("(VI_1) Entering MASTER STATE", 15_000), () -> daemon.logTail(30));
         long master = System.currentTimeMillis() * 1000;
         Wait.sleep(3500);

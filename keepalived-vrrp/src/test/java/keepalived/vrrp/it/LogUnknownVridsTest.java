@@ -5,15 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-
-import keepalived.testing.Prerequisites;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * log_unknown_vrids: host 2 runs Debian's keepalived as MASTER of VRID 99; host 1 runs VRID 51
@@ -23,49 +17,33 @@ import keepalived.testing.Prerequisites;
 class LogUnknownVridsTest {
     static final String LINE = "Unknown VRID(99) received on interface(eth0). ignoring...";
 
-    Path dir;
-    Segment segment;
-    final List<Daemon> daemons = new ArrayList<>();
-
-    @BeforeEach
-    void setUp(TestInfo info) throws Exception {
-        Prerequisites.requireRealKeepalived();
-        dir = TestDir.fresh(this, info);
-        segment = Segment.create(2);
-    }
-
-    @AfterEach
-    void tearDown() {
-        daemons.forEach(Daemon::close);
-        if (segment != null) {
-            segment.close();
-        }
-    }
+    @RegisterExtension
+    final Lab lab = Lab.withHosts(2);
 
     @Test
     void advertsForOtherVridsAreLoggedWithTheKeyword() throws Exception {
-        Daemon other = start(Impl.KEEPALIVED, segment.host(2), "other", 99, "");
+        Daemon other = start(Impl.KEEPALIVED, lab.host(2), "other", 99, "");
         assertTrue(other.awaitLog("(VI_1) Entering MASTER STATE", 15_000), () -> other.logTail(30));
         for (Impl impl : Impl.values()) {
-            Daemon d = start(impl, segment.host(1), impl.label(), 51, "    log_unknown_vrids\n");
+            Daemon d = start(impl, lab.host(1), impl.label(), 51, "    log_unknown_vrids\n");
             assertTrue(d.awaitLog(LINE, 10_000), () -> impl + " logs the unknown VRID\n" + d.logTail(30));
             d.close();
         }
-        Daemon quiet = start(Impl.OURS, segment.host(1), "quiet", 51, "");
+        Daemon quiet = start(Impl.OURS, lab.host(1), "quiet", 51, "");
         assertTrue(quiet.awaitLog("Entering MASTER STATE", 15_000), () -> quiet.logTail(30));
         Wait.sleep(1000);
         assertFalse(quiet.log().contains("Unknown VRID"), () -> quiet.logTail(30));
     }
 
     private Daemon start(Impl impl, Segment.Host host, String name, int vrid, String globals) throws Exception {
-        Path d = dir.resolve(name);
+        Path d = lab.dir().resolve(name);
         Files.createDirectories(d);
         String conf = "global_defs {\n    router_id " + name + "\n    vrrp_version 3\n" + globals + "}\n\n"
                 + "vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id " + vrid + "\n"
-                + "    priority 100\n    advert_int 0.1\n    virtual_ipaddress {\n        " + segment.prefix4() + vrid
+                + "    priority 100\n    advert_int 0.1\n    virtual_ipaddress {\n        " + lab.segment().prefix4() + vrid
                 + "/24\n    }\n}\n";
         Daemon daemon = Daemon.start(impl, host, name, conf, d);
-        daemons.add(daemon);
+        lab.track(daemon);
         return daemon;
     }
 }

@@ -9,12 +9,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-
-import keepalived.testing.Prerequisites;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * vrrp_startup_delay, vrrp_notify_fifo_script, unicast_fault_no_peer and notify_deleted: the same
@@ -24,28 +20,8 @@ import keepalived.testing.Prerequisites;
 class StartupAndReloadExtrasCompareTest {
     static final long DELAY_MS = 2000;
 
-    Path dir;
-    Segment segment;
-    Segment.Host host;
-    final List<AutoCloseable> open = new ArrayList<>();
-
-    @BeforeEach
-    void setUp(TestInfo info) throws Exception {
-        Prerequisites.requireRealKeepalived();
-        dir = TestDir.fresh(this, info);
-        segment = Segment.create(1);
-        host = segment.host(1);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (AutoCloseable c : open) {
-            c.close();
-        }
-        if (segment != null) {
-            segment.close();
-        }
-    }
+    @RegisterExtension
+    final Lab lab = Lab.withHosts(1);
 
     /** What one implementation did: notify calls (sorted), FIFO script lines, ms from BACKUP to MASTER. */
     record Observed(List<String> notifies, List<String> fifoScript, long takeOverMs, String log) {
@@ -66,7 +42,7 @@ class StartupAndReloadExtrasCompareTest {
             assertTrue(o.notifies().contains("notify.sh gen INSTANCE VI_3 DELETED 100"), () -> "VI_3 DELETED\n" + why);
             assertTrue(o.notifies().contains("notify.sh del2"), () -> "notify_deleted script\n" + why);
             // the FIFO script: started with the FIFO as last argument, restarted on reload
-            String started = "fifoscript " + dir.resolve(o == theirs ? "keepalived" : "ours").resolve("vfifo");
+            String started = "fifoscript " + lab.dir().resolve(o == theirs ? "keepalived" : "ours").resolve("vfifo");
             assertEquals(2, o.fifoScript().stream().filter(started::equals).count(),
                     () -> "FIFO script started, then restarted on reload\n" + why);
             assertTrue(o.fifoScript().contains("got INSTANCE \"VI_3\" FAULT 100"), () -> "FIFO script reads\n" + why);
@@ -90,7 +66,7 @@ class StartupAndReloadExtrasCompareTest {
     }
 
     private Observed run(Impl impl) throws Exception {
-        Path d = dir.resolve(impl.label());
+        Path d = lab.dir().resolve(impl.label());
         Files.createDirectories(d);
         Path argv = d.resolve("argv.log");
         Path fifoLog = d.resolve("fifoscript.log");
@@ -108,10 +84,10 @@ class StartupAndReloadExtrasCompareTest {
         String vi1 = instance("VI_1", 51, 150, "100", "    notify \"" + script + " gen\"\n");
         String removed = instance("VI_2", 52, 100, "101",
                 "    notify_deleted \"" + script + " del2\"\n    notify \"" + script + " gen\"\n")
-                + instance("VI_3", 53, 100, "102", "    unicast_src_ip " + host.ipv4() + "\n    unicast_fault_no_peer\n"
+                + instance("VI_3", 53, 100, "102", "    unicast_src_ip " + lab.host(1).ipv4() + "\n    unicast_fault_no_peer\n"
                         + "    notify_deleted\n    notify \"" + script + " gen\"\n");
-        Daemon daemon = Daemon.start(impl, host, impl.label(), globals + vi1 + removed, d);
-        open.add(daemon);
+        Daemon daemon = Daemon.start(impl, lab.host(1), impl.label(), globals + vi1 + removed, d);
+        lab.track(daemon);
         assertTrue(daemon.awaitLog("(VI_1) Entering BACKUP STATE", 15_000), () -> daemon.logTail(30));
         long backupAt = System.nanoTime();
         assertTrue(daemon.awaitLog("(VI_1) Entering MASTER STATE", 10_000), () -> daemon.logTail(30));
@@ -129,7 +105,7 @@ class StartupAndReloadExtrasCompareTest {
         daemon.close();
         Wait.sleep(300);
         for (String vip : List.of("100", "101", "102")) {
-            host.ns().ip("addr", "flush", "dev", "eth0", "to", segment.prefix4() + vip + "/32");
+            lab.host(1).ns().ip("addr", "flush", "dev", "eth0", "to", lab.segment().prefix4() + vip + "/32");
         }
         List<String> calls = read(argv).lines().sorted().toList();
         return new Observed(calls, read(fifoLog).lines().toList(), takeOverMs, daemon.log());
@@ -138,7 +114,7 @@ class StartupAndReloadExtrasCompareTest {
     private String instance(String name, int vrid, int prio, String vip, String extra) {
         return "vrrp_instance " + name + " {\n    state BACKUP\n    interface eth0\n    virtual_router_id " + vrid
                 + "\n    priority " + prio + "\n    advert_int 0.1\n" + extra + "    virtual_ipaddress {\n        "
-                + segment.prefix4() + vip + "/24\n    }\n}\n\n";
+                + lab.segment().prefix4() + vip + "/24\n    }\n}\n\n";
     }
 
     private static String read(Path p) {

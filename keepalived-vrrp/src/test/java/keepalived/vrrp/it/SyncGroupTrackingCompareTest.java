@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import keepalived.testing.Cmd;
-import keepalived.testing.Prerequisites;
 
 /**
  * vrrp_sync_group tracking: the group's track_interface/track_script/track_file apply to every
@@ -26,29 +22,8 @@ import keepalived.testing.Prerequisites;
  * priority/sync log lines must match.
  */
 class SyncGroupTrackingCompareTest {
-    Path dir;
-    Segment segment;
-    Segment.Host host;
-    final List<AutoCloseable> open = new ArrayList<>();
-
-    @BeforeEach
-    void setUp(TestInfo info) throws Exception {
-        Prerequisites.requireRealKeepalived();
-        dir = TestDir.fresh(this, info);
-        segment = Segment.create(1);
-        segment.addEth1();
-        host = segment.host(1);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (AutoCloseable c : open) {
-            c.close();
-        }
-        if (segment != null) {
-            segment.close();
-        }
-    }
+    @RegisterExtension
+    final Lab lab = Lab.withHosts(1).withEth1();
 
     record Observed(List<String> argv, List<String> fifo, List<String> logLines, String log) {
     }
@@ -93,7 +68,7 @@ class SyncGroupTrackingCompareTest {
     }
 
     private Observed run(Impl impl, boolean trackingWeight) throws Exception {
-        Path d = dir.resolve(impl.label());
+        Path d = lab.dir().resolve(impl.label());
         Files.createDirectories(d);
         Path argv = d.resolve("argv.log");
         Path script = d.resolve("notify.sh");
@@ -109,7 +84,7 @@ class SyncGroupTrackingCompareTest {
         pb.redirectOutput(fifoOut.toFile());
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process cat = pb.start();
-        open.add(() -> cat.destroyForcibly());
+        lab.track(() -> cat.destroyForcibly());
 
         String conf = "global_defs {\n    router_id r1\n    vrrp_version 3\n    notify_fifo " + fifo + "\n}\n\n"
                 + "vrrp_script chk {\n    script \"/usr/bin/test ! -e " + chkFail + "\"\n    interval 1\n    weight -20\n}\n\n"
@@ -120,11 +95,11 @@ class SyncGroupTrackingCompareTest {
                 + "    track_file {\n        tf weight 2\n    }\n"
                 + "    notify_stop \"" + script + " gstop s1\"\n    notify \"" + script + " ggen g1\"\n"
                 + "    notify_priority_changes true\n" + (trackingWeight ? "    sync_group_tracking_weight\n" : "") + "}\n\n"
-                + instance("VI_1", 51, 150, segment.prefix4() + "100",
+                + instance("VI_1", 51, 150, lab.segment().prefix4() + "100",
                         "    track_script {\n        chkm\n    }\n    notify_stop \"" + script + " istop i1\"\n")
-                + instance("VI_2", 52, 100, segment.prefix4() + "101", "");
-        Daemon daemon = Daemon.start(impl, host, impl.label(), conf, d);
-        open.add(daemon);
+                + instance("VI_2", 52, 100, lab.segment().prefix4() + "101", "");
+        Daemon daemon = Daemon.start(impl, lab.host(1), impl.label(), conf, d);
+        lab.track(daemon);
         String vi1 = trackingWeight ? "160" : "150";
         String up = trackingWeight ? "170" : "160";
         String down = trackingWeight ? "150" : "140";
@@ -144,10 +119,10 @@ class SyncGroupTrackingCompareTest {
         Files.delete(chkFail);
         awaitCount(daemon, "(VI_2) Changing effective priority from 90 to 110", 1, 5000);
         awaitCount(daemon, "(VI_1) Changing effective priority from " + down + " to " + up, 1, 5000);
-        host.ns().ip("link", "set", "eth1", "down");
+        lab.host(1).ns().ip("link", "set", "eth1", "down");
         awaitCount(daemon, "(VI_2) Entering FAULT STATE", 1, 5000);
         Wait.sleep(300);
-        host.ns().ip("link", "set", "eth1", "up");
+        lab.host(1).ns().ip("link", "set", "eth1", "up");
         awaitCount(daemon, "Entering MASTER STATE", 4, 5000);
         Wait.sleep(300);
         daemon.signal("TERM");
@@ -162,8 +137,8 @@ class SyncGroupTrackingCompareTest {
                 .filter(l -> l.contains("Changing effective priority") || l.contains("Syncing instances")
                         || l.contains("Entering "))
                 .map(l -> l.substring(l.indexOf(": ") + 2)).toList();
-        host.ns().ip("addr", "flush", "dev", "eth0", "to", segment.prefix4() + "100/32");
-        host.ns().ip("addr", "flush", "dev", "eth0", "to", segment.prefix4() + "101/32");
+        lab.host(1).ns().ip("addr", "flush", "dev", "eth0", "to", lab.segment().prefix4() + "100/32");
+        lab.host(1).ns().ip("addr", "flush", "dev", "eth0", "to", lab.segment().prefix4() + "101/32");
         return new Observed(calls, lines, logLines, daemon.log());
     }
 

@@ -3,16 +3,8 @@ package keepalived.vrrp.it;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-
-import keepalived.testing.Prerequisites;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * timer_expired_backup (keepalived 2.4, unknown to 2.2.7; keepalived.conf(5)): ours (priority 150,
@@ -21,24 +13,8 @@ import keepalived.testing.Prerequisites;
  * and keepalived keeps the VIP; without it ours resumes as MASTER and takes the VIP back.
  */
 class TimerExpiredBackupTest {
-    Path dir;
-    Segment segment;
-    final List<Daemon> daemons = new ArrayList<>();
-
-    @BeforeEach
-    void setUp(TestInfo info) throws Exception {
-        Prerequisites.requireRealKeepalived();
-        dir = TestDir.fresh(this, info);
-        segment = Segment.create(2);
-    }
-
-    @AfterEach
-    void tearDown() {
-        daemons.forEach(Daemon::close);
-        if (segment != null) {
-            segment.close();
-        }
-    }
+    @RegisterExtension
+    final Lab lab = Lab.withHosts(2);
 
     @Test
     void stalledMasterResumesAsBackupWithTheKeyword() {
@@ -46,23 +22,23 @@ class TimerExpiredBackupTest {
         assertTrue(Wait.until(5000, () -> ours.log().lines()
                 .anyMatch(l -> l.contains("(VI_1) Entering BACKUP STATE") && !l.contains("(init)"))), () -> ours.logTail(30));
         assertTrue(ours.log().contains("another router may have taken over, entering BACKUP"), () -> ours.logTail(30));
-        assertTrue(Wait.holdsFor(1500, () -> segment.host(2).holds(vip()) && !segment.host(1).holds(vip())),
+        assertTrue(Wait.holdsFor(1500, () -> lab.host(2).holds(vip()) && !lab.host(1).holds(vip())),
                 () -> "keepalived keeps the VIP\n" + ours.logTail(30));
     }
 
     @Test
     void stalledMasterResumesAsMasterWithoutIt() {
         Daemon ours = stallOurs("");
-        assertTrue(Wait.until(5000, () -> segment.host(1).holds(vip()) && !segment.host(2).holds(vip())),
+        assertTrue(Wait.until(5000, () -> lab.host(1).holds(vip()) && !lab.host(2).holds(vip())),
                 () -> "ours takes the VIP back\n" + ours.logTail(30));
         assertFalse(ours.log().lines().anyMatch(l -> l.contains("Entering BACKUP STATE") && !l.contains("(init)")),
                 () -> ours.logTail(30));
     }
 
     private Daemon stallOurs(String extra) {
-        Daemon ours = start(Impl.OURS, segment.host(1), "a", 150, "    nopreempt\n" + extra);
+        Daemon ours = start(Impl.OURS, lab.host(1), "a", 150, "    nopreempt\n" + extra);
         assertTrue(ours.awaitLog("(VI_1) Entering MASTER STATE", 15_000), () -> ours.logTail(30));
-        Daemon theirs = start(Impl.KEEPALIVED, segment.host(2), "b", 100, "");
+        Daemon theirs = start(Impl.KEEPALIVED, lab.host(2), "b", 100, "");
         theirs.awaitBackup();
         Wait.sleep(500);
         ours.signalGroup("STOP");
@@ -73,7 +49,7 @@ class TimerExpiredBackupTest {
     }
 
     private String vip() {
-        return segment.prefix4() + "100";
+        return lab.segment().prefix4() + "100";
     }
 
     private Daemon start(Impl impl, Segment.Host host, String name, int prio, String extra) {
@@ -81,8 +57,8 @@ class TimerExpiredBackupTest {
                 + "vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n"
                 + "    priority " + prio + "\n    advert_int 0.1\n" + extra + "    virtual_ipaddress {\n        "
                 + vip() + "/24\n    }\n}\n";
-        Daemon d = Daemon.start(impl, host, name, conf, dir);
-        daemons.add(d);
+        Daemon d = Daemon.start(impl, host, name, conf, lab.dir());
+        lab.track(d);
         return d;
     }
 }

@@ -6,45 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-
-import keepalived.testing.Prerequisites;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * global_defs umask: the mask notify scripts run with (what they create gets), in keepalived 2.2.7
  * and ours; without the keyword keepalived 2.2.7 uses 0177 (observed).
  */
 class UmaskCompareTest {
-    Path dir;
-    Segment segment;
-    Segment.Host host;
-    final List<AutoCloseable> open = new ArrayList<>();
-
-    @BeforeEach
-    void setUp(TestInfo info) throws Exception {
-        Prerequisites.requireRealKeepalived();
-        dir = TestDir.fresh(this, info);
-        segment = Segment.create(1);
-        host = segment.host(1);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (AutoCloseable c : open) {
-            c.close();
-        }
-        if (segment != null) {
-            segment.close();
-        }
-    }
+    @RegisterExtension
+    final Lab lab = Lab.withHosts(1);
 
     @Test
     void scriptsRunWithTheConfiguredUmask() throws Exception {
@@ -55,7 +29,7 @@ class UmaskCompareTest {
         for (Impl impl : Impl.values()) {
             int n = 0;
             for (Map.Entry<String, String> e : expected.entrySet()) {
-                Path d = dir.resolve(impl.label() + "-" + n++);
+                Path d = lab.dir().resolve(impl.label() + "-" + n++);
                 Files.createDirectories(d);
                 Path out = d.resolve("umask.out");
                 Path script = d.resolve("um.sh");
@@ -64,16 +38,16 @@ class UmaskCompareTest {
                 String conf = "global_defs {\n    router_id r1\n    vrrp_version 3\n" + e.getKey() + "}\n\n"
                         + "vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n"
                         + "    priority 100\n    advert_int 0.1\n    notify_backup " + script + "\n"
-                        + "    virtual_ipaddress {\n        " + segment.prefix4() + "100/24\n    }\n}\n";
-                Daemon daemon = Daemon.start(impl, host, impl.label(), conf, d);
-                open.add(daemon);
+                        + "    virtual_ipaddress {\n        " + lab.segment().prefix4() + "100/24\n    }\n}\n";
+                Daemon daemon = Daemon.start(impl, lab.host(1), impl.label(), conf, d);
+                lab.track(daemon);
                 assertTrue(Wait.until(15_000, () -> Files.exists(out) && read(out).endsWith("\n")),
                         () -> daemon.logTail(30));
                 assertEquals(e.getValue(), read(out).strip(), () -> impl + " with '" + e.getKey().strip() + "'");
                 daemon.signal("TERM");
                 daemon.waitExit(5000);
                 daemon.close();
-                host.ns().ip("addr", "flush", "dev", "eth0", "to", segment.prefix4() + "100/32");
+                lab.host(1).ns().ip("addr", "flush", "dev", "eth0", "to", lab.segment().prefix4() + "100/32");
             }
         }
     }

@@ -10,12 +10,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-
-import keepalived.testing.Prerequisites;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * unicast_src_ip and track_src_ip as Debian's keepalived 2.2.7 runs them (observed): a source
@@ -24,43 +20,23 @@ import keepalived.testing.Prerequisites;
  * not acted on. Both implementations run the same steps alone on one host.
  */
 class UnicastSourceCompareTest {
-    Path dir;
-    Segment segment;
-    Segment.Host host;
-    final List<AutoCloseable> open = new ArrayList<>();
-
-    @BeforeEach
-    void setUp(TestInfo info) throws Exception {
-        Prerequisites.requireRealKeepalived();
-        dir = TestDir.fresh(this, info);
-        segment = Segment.create(1);
-        host = segment.host(1);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (AutoCloseable c : open) {
-            c.close();
-        }
-        if (segment != null) {
-            segment.close();
-        }
-    }
+    @RegisterExtension
+    final Lab lab = Lab.withHosts(1);
 
     @Test
     void missingSourceAtStartIsFaultForGood() throws Exception {
         List<List<String>> calls = new ArrayList<>();
         for (Impl impl : Impl.values()) {
-            Path d = dir.resolve(impl.label() + "-missing");
+            Path d = lab.dir().resolve(impl.label() + "-missing");
             Daemon daemon = start(impl, d);
             assertTrue(daemon.awaitLog("(VI_1): entering FAULT state (src address not configured)", 15_000),
                     () -> daemon.logTail(30));
             assertTrue(daemon.awaitLog("Startup complete", 5000), () -> daemon.logTail(30));
-            host.ns().ip("addr", "add", source() + "/24", "dev", "eth0");
+            lab.host(1).ns().ip("addr", "add", source() + "/24", "dev", "eth0");
             Wait.sleep(1500);
             assertFalse(daemon.log().contains("Entering MASTER STATE"), () -> impl + " left FAULT\n" + daemon.logTail(30));
             calls.add(stop(daemon, d));
-            host.ns().ip("addr", "del", source() + "/24", "dev", "eth0");
+            lab.host(1).ns().ip("addr", "del", source() + "/24", "dev", "eth0");
         }
         // keepalived 2.2.7 runs the FAULT notify twice at start; ours once
         assertEquals(calls.get(0).stream().distinct().toList(), calls.get(1), () -> "notify calls\n" + calls);
@@ -69,21 +45,21 @@ class UnicastSourceCompareTest {
     @Test
     void sourceRemovedWhileRunningIsNotActedOn() throws Exception {
         for (Impl impl : Impl.values()) {
-            Path d = dir.resolve(impl.label() + "-removed");
-            host.ns().ip("addr", "add", source() + "/24", "dev", "eth0");
+            Path d = lab.dir().resolve(impl.label() + "-removed");
+            lab.host(1).ns().ip("addr", "add", source() + "/24", "dev", "eth0");
             Daemon daemon = start(impl, d);
             assertTrue(daemon.awaitLog("(VI_1) Entering MASTER STATE", 15_000), () -> daemon.logTail(30));
-            host.ns().ip("addr", "del", source() + "/24", "dev", "eth0");
+            lab.host(1).ns().ip("addr", "del", source() + "/24", "dev", "eth0");
             Wait.sleep(1500);
             assertFalse(daemon.log().contains("Entering FAULT STATE"), () -> impl + " went FAULT\n" + daemon.logTail(30));
-            assertTrue(host.holds(segment.prefix4() + "100"), () -> impl + " kept the VIP\n" + daemon.logTail(30));
+            assertTrue(lab.host(1).holds(lab.segment().prefix4() + "100"), () -> impl + " kept the VIP\n" + daemon.logTail(30));
             assertEquals(List.of("notify.sh gen INSTANCE VI_1 BACKUP 150", "notify.sh gen INSTANCE VI_1 MASTER 150",
                     "notify.sh gen INSTANCE VI_1 STOP 150"), stop(daemon, d), impl::label);
         }
     }
 
     private String source() {
-        return segment.prefix4() + "5";
+        return lab.segment().prefix4() + "5";
     }
 
     private Daemon start(Impl impl, Path d) throws Exception {
@@ -94,11 +70,11 @@ class UnicastSourceCompareTest {
         String conf = "global_defs {\n    router_id r1\n    vrrp_version 3\n}\n\n"
                 + "vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n"
                 + "    priority 150\n    advert_int 0.1\n    unicast_src_ip " + source() + "\n"
-                + "    unicast_peer {\n        " + segment.prefix4() + "2\n    }\n    track_src_ip\n"
-                + "    notify \"" + script + " gen\"\n    virtual_ipaddress {\n        " + segment.prefix4()
+                + "    unicast_peer {\n        " + lab.segment().prefix4() + "2\n    }\n    track_src_ip\n"
+                + "    notify \"" + script + " gen\"\n    virtual_ipaddress {\n        " + lab.segment().prefix4()
                 + "100/24\n    }\n}\n";
-        Daemon daemon = Daemon.start(impl, host, impl.label(), conf, d);
-        open.add(daemon);
+        Daemon daemon = Daemon.start(impl, lab.host(1), impl.label(), conf, d);
+        lab.track(daemon);
         return daemon;
     }
 
