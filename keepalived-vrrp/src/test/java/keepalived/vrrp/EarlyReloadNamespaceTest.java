@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import keepalived.testing.Cmd;
-import keepalived.testing.Prerequisites;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,27 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
  * reload and sends it once the child reports ready. The new VIP shows that the child reloaded.
  */
 class EarlyReloadNamespaceTest {
-    private static final String NS = "karl" + ProcessHandle.current().pid();
-
     @TempDir
     Path dir;
+
+    @RegisterExtension
+    final DaemonHost host = new DaemonHost("karl", "10.250.47.1/24");
     private Process daemon;
-
-    @BeforeEach
-    void namespace() throws Exception {
-        Prerequisites.requireRoot();
-        DaemonJvm.createHost(NS, "10.250.47.1/24");
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        if (daemon != null && daemon.isAlive()) {
-            daemon.descendants().forEach(ProcessHandle::destroyForcibly);
-            daemon.destroyForcibly();
-            daemon.waitFor(5, TimeUnit.SECONDS);
-        }
-        Cmd.run("ip", "netns", "del", NS);
-    }
 
     @Test
     @Timeout(60)
@@ -49,7 +31,7 @@ class EarlyReloadNamespaceTest {
         Path conf = dir.resolve("keepalived.conf");
         Files.writeString(conf, config("10.250.47.100/24"));
         Path out = dir.resolve("daemon.log");
-        daemon = DaemonJvm.start(NS, conf, out);
+        daemon = host.start(conf, out);
         assertTrue(waitFor(() -> read(out).contains("Starting VRRP child process")), () -> read(out));
         Files.writeString(conf, config("10.250.47.100/24\n        10.250.47.101/24"));
         Cmd.run("kill", "-HUP", Long.toString(daemon.pid())).check();
@@ -73,7 +55,7 @@ class EarlyReloadNamespaceTest {
                 """.formatted(vips);
     }
 
-    private static boolean holds(String address) {
-        return Cmd.run("ip", "-n", NS, "-o", "addr", "show", "dev", "eth0").stdout().contains("inet " + address + "/");
+    private boolean holds(String address) {
+        return Cmd.run("ip", "-n", host.ns(), "-o", "addr", "show", "dev", "eth0").stdout().contains("inet " + address + "/");
     }
 }

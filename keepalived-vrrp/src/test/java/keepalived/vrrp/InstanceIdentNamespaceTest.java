@@ -9,12 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import keepalived.testing.Cmd;
-import keepalived.testing.Prerequisites;
 import keepalived.testing.SyslogListener;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,27 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
  * file line, then logs as {@code Keepalived_foo}; the VRRP child logs as {@code Keepalived_vrrp_foo}.
  */
 class InstanceIdentNamespaceTest {
-    private static final String NS = "kaid" + ProcessHandle.current().pid();
-
     @TempDir
     Path dir;
+
+    @RegisterExtension
+    final DaemonHost host = new DaemonHost("kaid", "10.250.46.1/24");
     private Process daemon;
-
-    @BeforeEach
-    void namespace() throws Exception {
-        Prerequisites.requireRoot();
-        DaemonJvm.createHost(NS, "10.250.46.1/24");
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        if (daemon != null && daemon.isAlive()) {
-            daemon.descendants().forEach(ProcessHandle::destroyForcibly);
-            daemon.destroyForcibly();
-            daemon.waitFor(5, TimeUnit.SECONDS);
-        }
-        Cmd.run("ip", "netns", "del", NS);
-    }
 
     @Test
     @Timeout(60)
@@ -62,7 +45,7 @@ class InstanceIdentNamespaceTest {
         Path out = dir.resolve("daemon.log");
         List<String> syslog = new ArrayList<>();
         try (SyslogListener syslogd = new SyslogListener(dir.resolve("log"))) {
-            daemon = DaemonJvm.start(NS, conf, out, List.of("-Dkeepalived.syslog.path=" + syslogd.path()));
+            daemon = host.start(conf, out, "-Dkeepalived.syslog.path=" + syslogd.path());
             // read while it runs: a unix datagram socket queues only net.unix.max_dgram_qlen (10) messages
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (!read(out).contains("Entering MASTER STATE") && System.nanoTime() < end) {

@@ -10,14 +10,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import keepalived.testing.Cmd;
-import keepalived.testing.Prerequisites;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,27 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
  * normal scheduling. Read back from the kernel: chrt -p, taskset -p and /proc/PID/limits.
  */
 class RealtimeNamespaceTest {
-    private static final String NS = "rtrt" + ProcessHandle.current().pid();
-
     @TempDir
     Path dir;
+
+    @RegisterExtension
+    final DaemonHost host = new DaemonHost("rtrt", "10.250.45.1/24");
     private Process daemon;
-
-    @BeforeEach
-    void namespace() throws Exception {
-        Prerequisites.requireRoot();
-        DaemonJvm.createHost(NS, "10.250.45.1/24");
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        if (daemon != null && daemon.isAlive()) {
-            daemon.descendants().forEach(ProcessHandle::destroyForcibly);
-            daemon.destroyForcibly();
-            daemon.waitFor(5, TimeUnit.SECONDS);
-        }
-        Cmd.run("ip", "netns", "del", NS);
-    }
 
     @Test
     @Timeout(60)
@@ -70,7 +52,7 @@ class RealtimeNamespaceTest {
                 }
                 """);
         Path out = dir.resolve("daemon.log");
-        daemon = DaemonJvm.start(NS, conf, out);
+        daemon = host.start(conf, out);
         assertTrue(waitFor(() -> read(out).contains("running SCHED_RR priority 42")), () -> read(out));
 
         long[] loop = findTask("vrrp");
@@ -112,7 +94,7 @@ class RealtimeNamespaceTest {
                 }
                 """);
         Path out = dir.resolve("daemon.log");
-        daemon = DaemonJvm.start(NS, conf, out);
+        daemon = host.start(conf, out);
         assertTrue(waitFor(() -> read(out).contains("Entering MASTER STATE")), () -> read(out));
         long[] loop = findTask("vrrp");
         assertNotNull(loop, "no task named vrrp in the daemon's processes");
