@@ -153,3 +153,17 @@ capture_adverts() {
     for _ in $(seq 100); do grep -q 'listening on' "$err" 2>/dev/null && break; sleep 0.05; done
     echo "$pid"
 }
+
+# owner_segment: the set-up footprint.sh and respawn.sh share (after lib-netns.sh): host a on a
+# fresh segment with owner_conf in $work/a.conf and capture_adverts running into $work/cap.txt;
+# sets work and cap_pid, and traps EXIT to stop the capture and remove the namespaces
+owner_segment() {
+    netns_init
+    cap_pid=""
+    trap '[ -n "$cap_pid" ] && kill "$cap_pid" 2>/dev/null; netns_cleanup' EXIT
+    trap 'exit 130' INT TERM
+    netns_segment a
+    work=$NETNS_WORK
+    owner_conf "$work/a.conf"
+    cap_pid=$(capture_adverts a "$work/cap.txt")
+}

@@ -28,15 +28,7 @@ done
 . "$here/lib-bench.sh"
 bench_require $impls
 
-netns_init
-cap_pid=""
-cleanup() { [ -n "$cap_pid" ] && kill "$cap_pid" 2>/dev/null; netns_cleanup; }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-netns_segment a
-work=$NETNS_WORK
-owner_conf "$work/a.conf"
-cap_pid=$(capture_adverts a "$work/cap.txt")
+owner_segment
 
 echo "# respawn: 1 instance, VRRP child SIGKILL after ${warm} s, median of $reps; $(machine_line)" >&2
 printf '%-11s %18s %9s %9s %5s\n' implementation "kill-to-advert(ms)" "min(ms)" "max(ms)" load
