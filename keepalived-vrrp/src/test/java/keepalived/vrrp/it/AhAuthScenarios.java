@@ -17,10 +17,9 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import keepalived.testing.Cmd;
 import keepalived.testing.Prerequisites;
@@ -48,28 +47,17 @@ abstract class AhAuthScenarios {
     Segment.Host b;
     final List<Daemon> daemons = new ArrayList<>();
 
+    @RegisterExtension
+    final Lab lab = Lab.withHosts(3);
+
     @BeforeEach
-    void setUp(TestInfo info) throws Exception {
-        Prerequisites.requireRealKeepalived();
+    void setUp() throws Exception {
         Prerequisites.require(Cmd.available("tcpdump"), "tcpdump (apt-get install tcpdump)");
-        dir = TestDir.fresh(this, info);
-        segment = Segment.create(3);
+        dir = lab.dir();
+        segment = lab.segment();
         a = segment.host(1);
         b = segment.host(2);
-        capture = Capture.start(segment.host(3), dir.resolve("capture.txt"));
-    }
-
-    @AfterEach
-    void tearDown() {
-        for (Daemon d : daemons) {
-            d.close();
-        }
-        if (capture != null) {
-            capture.close();
-        }
-        if (segment != null) {
-            segment.close();
-        }
+        capture = lab.track(Capture.start(segment.host(3), dir.resolve("capture.txt")));
     }
 
     /**
@@ -215,7 +203,7 @@ abstract class AhAuthScenarios {
 
     Daemon start(Impl impl, Segment.Host host, String name, Conf conf, Path in) {
         Daemon d = Daemon.start(impl, host, name, conf.text(), in);
-        daemons.add(d);
+        daemons.add(lab.track(d));
         return d;
     }
 

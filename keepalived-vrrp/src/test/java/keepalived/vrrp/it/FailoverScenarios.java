@@ -14,9 +14,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInfo;
 
 import keepalived.testing.Cmd;
@@ -48,30 +48,18 @@ abstract class FailoverScenarios {
     final List<Daemon> daemons = new ArrayList<>();
     private String testName;
 
+    @RegisterExtension
+    final Lab lab = Lab.withHosts(3);
+
     @BeforeEach
     void setUp(TestInfo info) throws Exception {
-        Prerequisites.requireRealKeepalived();
         Prerequisites.require(Cmd.available("tcpdump"), "tcpdump (apt-get install tcpdump)");
         testName = getClass().getSimpleName() + "." + info.getTestMethod().map(m -> m.getName()).orElse("test");
-        dir = TestDir.fresh(this, info);
-        segment = Segment.create(3);
+        dir = lab.dir();
+        segment = lab.segment();
         a = segment.host(1);
         b = segment.host(2);
-        capture = Capture.start(segment.host(3), dir.resolve("capture.txt"));
-    }
-
-    @AfterEach
-    void tearDown() {
-        for (Daemon d : daemons) {
-            d.close();
-        }
-        daemons.clear();
-        if (capture != null) {
-            capture.close();
-        }
-        if (segment != null) {
-            segment.close();
-        }
+        capture = lab.track(Capture.start(segment.host(3), dir.resolve("capture.txt")));
     }
 
     // ---------------------------------------------------------------- scenarios
@@ -274,7 +262,7 @@ abstract class FailoverScenarios {
 
     Daemon start(Impl impl, Segment.Host host, String name, Conf conf) {
         Daemon d = Daemon.start(impl, host, name, conf.text(), dir);
-        daemons.add(d);
+        daemons.add(lab.track(d));
         return d;
     }
 

@@ -8,13 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import keepalived.testing.Cmd;
-import keepalived.testing.Prerequisites;
 
 /**
  * What the daemon does when an admin removes what it installed (keepalived-behaviour.md section
@@ -30,23 +28,14 @@ abstract class InstalledEntryScenarios {
     Segment.Host a;
     final List<Daemon> daemons = new ArrayList<>();
 
-    @BeforeEach
-    void setUp(TestInfo info) throws Exception {
-        Prerequisites.requireRealKeepalived();
-        dir = TestDir.fresh(this, info);
-        segment = Segment.create(1);
-        a = segment.host(1);
-    }
+    @RegisterExtension
+    final Lab lab = Lab.withHosts(1);
 
-    @AfterEach
-    void tearDown() {
-        for (Daemon d : daemons) {
-            d.close();
-        }
-        daemons.clear();
-        if (segment != null) {
-            segment.close();
-        }
+    @BeforeEach
+    void setUp() throws Exception {
+        dir = lab.dir();
+        segment = lab.segment();
+        a = segment.host(1);
     }
 
     /**
@@ -212,7 +201,7 @@ abstract class InstalledEntryScenarios {
 
     Daemon start(String config) {
         Daemon d = Daemon.start(impl(), a, "a", config, dir);
-        daemons.add(d);
+        daemons.add(lab.track(d));
         return d;
     }
 

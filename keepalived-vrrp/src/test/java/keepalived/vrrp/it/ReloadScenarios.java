@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInfo;
 
 import keepalived.testing.Cmd;
@@ -48,34 +48,22 @@ abstract class ReloadScenarios {
     final List<Daemon> daemons = new ArrayList<>();
     private String testName;
 
+    @RegisterExtension
+    final Lab lab = Lab.withHosts(3);
+
     @BeforeEach
     void setUp(TestInfo info) throws Exception {
-        Prerequisites.requireRealKeepalived();
         Prerequisites.require(Cmd.available("tcpdump"), "tcpdump (apt-get install tcpdump)");
         testName = getClass().getSimpleName() + "." + info.getTestMethod().map(m -> m.getName()).orElse("test");
-        dir = TestDir.fresh(this, info);
+        dir = lab.dir();
         notifyLog = dir.resolve("notify.log");
         Path script = dir.resolve("notify.sh");
         Files.writeString(script, "#!/bin/sh\necho \"$*\" >> " + notifyLog + "\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        segment = Segment.create(3);
+        segment = lab.segment();
         a = segment.host(1);
         b = segment.host(2);
-        capture = Capture.start(segment.host(3), dir.resolve("capture.txt"));
-    }
-
-    @AfterEach
-    void tearDown() {
-        for (Daemon d : daemons) {
-            d.close();
-        }
-        daemons.clear();
-        if (capture != null) {
-            capture.close();
-        }
-        if (segment != null) {
-            segment.close();
-        }
+        capture = lab.track(Capture.start(segment.host(3), dir.resolve("capture.txt")));
     }
 
     // ---------------------------------------------------------------- scenarios
@@ -218,10 +206,10 @@ abstract class ReloadScenarios {
     /** A with {@code high} until it holds its first VIP alone, then the peer with {@code low} until it is BACKUP. */
     Daemon startPair(List<Inst> high, List<Inst> low) {
         Daemon da = Daemon.start(master(), a, "a", config("a", high), dir);
-        daemons.add(da);
+        daemons.add(lab.track(da));
         awaitSoleHolder(a, high.get(0).vips().get(0), 15_000, "A alone becomes MASTER");
         Daemon db = Daemon.start(peer(), b, "b", config("b", low), dir);
-        daemons.add(db);
+        daemons.add(lab.track(db));
         db.awaitBackup();
         Wait.sleep(1000);
         assertTrue(a.holds(high.get(0).vips().get(0)) && !b.holds(high.get(0).vips().get(0)),

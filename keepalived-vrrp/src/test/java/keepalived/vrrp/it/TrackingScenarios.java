@@ -8,12 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import keepalived.testing.Prerequisites;
 
 /**
  * Sync groups, track_script and track_interface between two routers of the same implementation
@@ -32,25 +30,15 @@ abstract class TrackingScenarios {
     Segment.Host b;
     final List<Daemon> daemons = new ArrayList<>();
 
+    @RegisterExtension
+    final Lab lab = Lab.withHosts(2).withEth1();
+
     @BeforeEach
-    void setUp(TestInfo info) throws Exception {
-        Prerequisites.requireRealKeepalived();
-        dir = TestDir.fresh(this, info);
-        segment = Segment.create(2);
-        segment.addEth1();
+    void setUp() throws Exception {
+        dir = lab.dir();
+        segment = lab.segment();
         a = segment.host(1);
         b = segment.host(2);
-    }
-
-    @AfterEach
-    void tearDown() {
-        for (Daemon d : daemons) {
-            d.close();
-        }
-        daemons.clear();
-        if (segment != null) {
-            segment.close();
-        }
     }
 
     /**
@@ -166,7 +154,7 @@ abstract class TrackingScenarios {
 
     Daemon start(Segment.Host host, String name, String config) {
         Daemon d = Daemon.start(impl(), host, name, config, dir);
-        daemons.add(d);
+        daemons.add(lab.track(d));
         return d;
     }
 

@@ -8,10 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import keepalived.testing.Cmd;
 import keepalived.testing.Prerequisites;
@@ -34,29 +33,17 @@ class VmacOursKeepalivedTest {
     private Segment.Host b;
     private final List<Daemon> daemons = new java.util.ArrayList<>();
 
+    @RegisterExtension
+    final Lab lab = Lab.withHosts(3);
+
     @BeforeEach
-    void setUp(TestInfo info) throws Exception {
-        Prerequisites.requireRealKeepalived();
+    void setUp() throws Exception {
         Prerequisites.require(Cmd.available("tcpdump"), "tcpdump (apt-get install tcpdump)");
-        dir = TestDir.fresh(this, info);
-        segment = Segment.create(3);
+        dir = lab.dir();
+        segment = lab.segment();
         a = segment.host(1);
         b = segment.host(2);
-        capture = Capture.start(segment.host(3), dir.resolve("capture.txt"));
-    }
-
-    @AfterEach
-    void tearDown() {
-        for (Daemon d : daemons) {
-            d.close();
-        }
-        daemons.clear();
-        if (capture != null) {
-            capture.close();
-        }
-        if (segment != null) {
-            segment.close(); // deleting the namespaces deletes any VMAC left in them
-        }
+        capture = lab.track(Capture.start(segment.host(3), dir.resolve("capture.txt")));
     }
 
     @Test
@@ -191,7 +178,7 @@ class VmacOursKeepalivedTest {
 
     private Daemon start(Impl impl, Segment.Host host, String name, Conf conf) {
         Daemon d = Daemon.start(impl, host, name, conf.text(), dir);
-        daemons.add(d);
+        daemons.add(lab.track(d));
         return d;
     }
 
