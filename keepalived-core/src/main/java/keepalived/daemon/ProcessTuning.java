@@ -59,11 +59,6 @@ public record ProcessTuning(String process, Integer rtPriority, List<Integer> cp
                 g.get(MAX_AUTO_PRIORITY), g.get(MIN_AUTO_PRIORITY_DELAY));
     }
 
-    /** Nothing to do: the thread keeps what it inherited. */
-    public boolean isDefault() {
-        return rtPriority == null && cpus.isEmpty() && nice == 0 && !noSwap && maxAutoPriority <= 0;
-    }
-
     /**
      * Applies the settings to the calling thread, which must be {@code loop}'s thread: scheduling,
      * affinity and nice to the thread, no_swap to the process, and max_auto_priority as a watch
